@@ -1,0 +1,1 @@
+"""Readers and spaCy extraction: source files in, typed claims out."""

@@ -1,0 +1,1 @@
+"""The Streamlit explorer and the ``allegiance`` command line."""

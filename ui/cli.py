@@ -1,0 +1,62 @@
+"""The ``allegiance`` command: thin typer commands over typed functions.
+
+Each command lives in ``ui/commands/<name>.py`` and registers itself on :data:`app`. :func:`main`
+is the one place that turns :class:`~graph.errors.AllegianceError` into a message and an exit code.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import typer
+from rich.console import Console
+
+from graph.errors import AllegianceError
+
+app = typer.Typer(
+    name="allegiance",
+    help="Explore who is allied with whom and who fights whom, from news text.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Command modules; each one adds its commands to ``app`` when imported.
+COMMAND_MODULES: tuple[str, ...] = (
+)
+
+err_console = Console(stderr=True)
+
+
+def _register() -> None:
+    for name in COMMAND_MODULES:
+        importlib.import_module(name)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script. Returns the exit code."""
+    _register()
+    try:
+        app(args=argv, standalone_mode=False)
+    except AllegianceError as e:
+        err_console.print(f"[bold red]error:[/] {e.message}", highlight=False)
+        if e.hint:
+            err_console.print(f"  {e.hint}", highlight=False)
+        return e.exit_code
+    except typer.Exit as e:
+        return e.exit_code
+    except typer.Abort:
+        err_console.print("aborted")
+        return 130
+    except KeyboardInterrupt:
+        err_console.print("interrupted")
+        return 130
+    except (typer.BadParameter, typer.core.click.exceptions.UsageError) as e:  # type: ignore[attr-defined]
+        e.show()
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
