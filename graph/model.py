@@ -19,6 +19,7 @@ Examples
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import re
 import unicodedata
@@ -137,7 +138,7 @@ class Document(_Model):
     title: str = ""
     source: str = ""
     url: str = ""
-    date: date | None = None
+    date: _dt.date | None = None  # module path: the field name shadows the type
     path: str = ""
 
 
@@ -170,7 +171,7 @@ class Claim(_Model):
     confidence: Confidence = 0.8
     hedged: bool = False
     negated: bool = False
-    date: date | None = None
+    date: _dt.date | None = None  # module path: the field name shadows the type
     trigger: str = ""
     evidence: Evidence
 
@@ -212,7 +213,7 @@ class PlaceClaim(_Model):
     confidence: Confidence = 0.8
     hedged: bool = False
     negated: bool = False
-    date: date | None = None
+    date: _dt.date | None = None  # module path: the field name shadows the type
     trigger: str = ""
     evidence: Evidence
 

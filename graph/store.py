@@ -71,7 +71,7 @@ class GraphStore(Protocol):
         ...
 
     def claims(self, filters: GraphFilter | None = None) -> Iterator[Claim]:
-        """Claims passing the claim-level parts of ``filters`` (types, dates, confidence, hedged)."""
+        """Claims passing the claim-level filters (types, dates, confidence, hedged)."""
         ...
 
     def places(self, actor_id: str | None = None) -> list[PlaceClaim]: ...
@@ -81,7 +81,7 @@ class GraphStore(Protocol):
     def relations(self, filters: GraphFilter | None = None) -> list[AggregatedRelation]: ...
 
     def to_networkx(self, filters: GraphFilter | None = None) -> nx.MultiDiGraph:
-        """The filtered subgraph as a networkx multigraph (see :func:`graph.convert.to_networkx`)."""
+        """The filtered subgraph as a networkx multigraph (:func:`graph.convert.to_networkx`)."""
         ...
 
     def query(self, cypher: str, params: Mapping[str, object] | None = None, *,

@@ -24,6 +24,13 @@ app = typer.Typer(
 
 # Command modules; each one adds its commands to ``app`` when imported.
 COMMAND_MODULES: tuple[str, ...] = (
+    "ui.commands.analyze",
+    "ui.commands.export",
+    "ui.commands.extract",
+    "ui.commands.ingest",
+    "ui.commands.query",
+    "ui.commands.store_admin",
+    "ui.commands.ui",
 )
 
 err_console = Console(stderr=True)
@@ -38,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script. Returns the exit code."""
     _register()
     try:
-        app(args=argv, standalone_mode=False)
+        # Outside standalone mode click returns a raised typer.Exit's code instead of raising.
+        result = app(args=argv, standalone_mode=False)
     except AllegianceError as e:
         err_console.print(f"[bold red]error:[/] {e.message}", highlight=False)
         if e.hint:
@@ -52,10 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         err_console.print("interrupted")
         return 130
-    except (typer.BadParameter, typer.core.click.exceptions.UsageError) as e:  # type: ignore[attr-defined]
-        e.show()
+    except typer.TyperException as e:  # usage errors from typer's own copy of click
+        e.show()  # type: ignore[attr-defined]
         return 2
-    return 0
+    return result if isinstance(result, int) else 0
 
 
 if __name__ == "__main__":

@@ -53,7 +53,8 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("ALLEGIANCE_EMBEDDED_PATH", "embedded_path"))
     neo4j_uri: str = Field(default="", validation_alias=AliasChoices("NEO4J_URI", "neo4j_uri"))
     neo4j_user: str = Field(
-        default="neo4j", validation_alias=AliasChoices("NEO4J_USER", "NEO4J_USERNAME", "neo4j_user"))
+        default="neo4j",
+        validation_alias=AliasChoices("NEO4J_USER", "NEO4J_USERNAME", "neo4j_user"))
     neo4j_password: SecretStr = Field(
         default=SecretStr(""), validation_alias=AliasChoices("NEO4J_PASSWORD", "neo4j_password"))
     neo4j_database: str = Field(

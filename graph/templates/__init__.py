@@ -1,0 +1,1 @@
+"""Page templates for snapshot export (package so the wheel ships them)."""

@@ -1,0 +1,115 @@
+"""Resolution of the anaphora news uses for actors: "it", "they", "the groups", "both sides".
+
+Not general coreference: a small salience model over the actors already named in the document.
+Singular anaphors ("it", "the group", "the coalition") take the subject actor of the previous
+sentence, else the most recently named actor; kind words narrow the choice ("the coalition" and
+"it includes ..." want a coalition). Plural anaphors ("they", "the groups", "both sides") take the
+most recent set of two or more actors named together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from graph.model import ActorKind
+
+SINGULAR_PRONOUNS: frozenset[str] = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "them", "their", "themselves"})
+# Nouns that, with a definite or demonstrative determiner, point back to a named actor.
+SINGULAR_NOUNS: frozenset[str] = frozenset(
+    {"group", "coalition", "alliance", "organization", "organisation", "movement", "militia",
+     "front", "faction", "formation", "umbrella", "force", "army"}
+)
+PLURAL_NOUNS: frozenset[str] = frozenset(
+    {"groups", "sides", "parties", "factions", "organizations", "organisations", "militias",
+     "allies", "rivals", "movements", "two", "both", "formations", "coalitions"}
+)
+COALITION_NOUNS: frozenset[str] = frozenset({"coalition", "alliance", "front", "umbrella"})
+_DEFINITE = frozenset({"the", "this", "these", "those", "that", "both", "two", "latter"})
+
+# How many sentences back an anaphor may reach.
+WINDOW = 2
+
+
+@dataclass
+class _Sentence:
+    actors: list[str] = field(default_factory=list)  # in order of appearance
+    subjects: list[str] = field(default_factory=list)
+    groups: list[tuple[str, ...]] = field(default_factory=list)  # coordinated actor sets
+
+
+@dataclass
+class CorefState:
+    """Salience history of one document, fed sentence by sentence."""
+
+    kind_of: Callable[[str], ActorKind | None]
+    history: list[_Sentence] = field(default_factory=list)
+    current: _Sentence = field(default_factory=_Sentence)
+
+    def start_sentence(self) -> None:
+        self.history.append(self.current)
+        self.current = _Sentence()
+        if len(self.history) > WINDOW + 1:
+            self.history.pop(0)
+
+    def note_actor(self, actor: str, *, subject: bool = False) -> None:
+        if actor not in self.current.actors:
+            self.current.actors.append(actor)
+        if subject and actor not in self.current.subjects:
+            self.current.subjects.append(actor)
+
+    def note_group(self, actors: Sequence[str]) -> None:
+        unique = tuple(dict.fromkeys(actors))
+        if len(unique) >= 2 and unique not in self.current.groups:
+            self.current.groups.append(unique)
+
+    def resolve(self, token: Token, *, prefer_coalition: bool = False) -> list[str]:
+        """Actors an anaphoric token stands for (empty when it is no anaphor or unresolved)."""
+        number = anaphor_number(token)
+        if number is None:
+            return []
+        recent = self.history[-WINDOW:]
+        if number == "plural":
+            for sentence in reversed(recent):
+                if sentence.groups:
+                    return list(sentence.groups[-1])
+            return []
+        wants_coalition = prefer_coalition or token.lower_ in COALITION_NOUNS
+        if wants_coalition:
+            for sentence in reversed(recent):
+                for actor in reversed(sentence.actors):
+                    if self.kind_of(actor) is ActorKind.COALITION:
+                        return [actor]
+            if token.lower_ in COALITION_NOUNS:
+                return []
+        if recent and recent[-1].subjects:
+            return [recent[-1].subjects[0]]
+        for sentence in reversed(recent):
+            if sentence.actors:
+                return [sentence.actors[-1]]
+        return []
+
+
+def anaphor_number(token: Token) -> str | None:
+    """``"singular"`` or ``"plural"`` when ``token`` is an actor anaphor, else ``None``."""
+    lower = token.lower_
+    if lower in SINGULAR_PRONOUNS:
+        return "singular"
+    if lower in PLURAL_PRONOUNS:
+        return "plural"
+    if lower in SINGULAR_NOUNS or lower in PLURAL_NOUNS:
+        determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "predet", "nummod"}}
+        if lower in {"both", "two"} and token.dep_ in {"nsubj", "nsubjpass"}:
+            return "plural"
+        if determiners & _DEFINITE and not _has_own_name(token):
+            return "plural" if lower in PLURAL_NOUNS else "singular"
+    return None
+
+
+def _has_own_name(token: Token) -> bool:
+    # "the Jaish al-Fatah coalition" names its actor; only a bare "the coalition" is anaphoric.
+    return any(c.dep_ in {"compound", "amod", "appos", "nmod"} and c.pos_ == "PROPN"
+               for c in token.children)

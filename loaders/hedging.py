@@ -1,0 +1,97 @@
+"""Hedging, attribution and negation cues around a relation trigger.
+
+A hedged claim is kept with a lower confidence ("reportedly", "according to", "it is reported",
+"alleged", "claimed", "believed to be", "sources said", may/might/could). A negated claim is kept
+as negated and never counts as a positive one ("denied", "no ... assault", "did not", "never",
+"refused to").
+
+Examples
+--------
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> hedge_cue(nlp("ISIS reportedly attacked the town")[:])
+'reportedly'
+>>> hedge_cue(nlp("ISIS attacked the town")[:]) is None
+True
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+# One-word cues anywhere in the sentence.
+HEDGE_WORDS: frozenset[str] = frozenset(
+    {"reportedly", "allegedly", "purportedly", "apparently", "supposedly", "alleged",
+     "alleges", "allege", "claimed", "claims", "claim", "claiming", "rumoured", "rumored",
+     "rumours", "rumors", "unconfirmed", "unverified", "believed", "suspected", "possibly",
+     "presumably", "likely", "reports", "reported", "speculation", "purported"}
+)
+# Multi-word cues, matched on the lower-cased sentence text.
+HEDGE_PHRASES: tuple[str, ...] = (
+    "according to", "sources said", "source said", "sources say", "activists said",
+    "is said to", "are said to", "was said to", "were said to", "it is reported",
+    "it's reported", "it’s reported", "is thought to", "are thought to", "is believed",
+    "are believed", "media reported", "reports suggest", "reports say",
+)
+# Modals that make a statement speculative when they govern the trigger.
+HEDGE_MODALS: frozenset[str] = frozenset({"may", "might", "could", "would"})
+
+NEGATING_VERBS: frozenset[str] = frozenset(
+    {"deny", "denied", "denies", "denying", "refuse", "refused", "refuses", "reject",
+     "rejected", "rejects", "dismiss", "dismissed", "fail", "failed", "fails"}
+)
+NEGATORS: frozenset[str] = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+
+
+def hedge_cue(sentence: Span, trigger: Token | None = None) -> str | None:
+    """The first hedging or attribution cue in a sentence, or ``None``.
+
+    Modal verbs count only when they are auxiliaries of ``trigger`` (or of its head).
+    """
+    for token in sentence:
+        if token.lower_ in HEDGE_WORDS:
+            return token.text
+    lowered = sentence.text.lower()
+    for phrase in HEDGE_PHRASES:
+        if phrase in lowered:
+            return phrase
+    if trigger is not None:
+        for verb in (trigger, trigger.head):
+            for child in verb.children:
+                if child.dep_ == "aux" and child.lower_ in HEDGE_MODALS:
+                    return child.text
+    return None
+
+
+def negation_cue(trigger: Token, *, parsed: bool = True) -> str | None:
+    """A cue that denies the relation stated by ``trigger``, or ``None``.
+
+    With a parse: a ``neg`` child of the trigger or of the verb it depends on, a ``no``
+    determiner on a trigger noun, or a negating verb ("denied", "refused") above the trigger.
+    Without a parse: a negator or negating verb among the four tokens before the trigger.
+    """
+    if not parsed:
+        doc = trigger.doc
+        sent_start = trigger.sent.start
+        for k in range(max(sent_start, trigger.i - 4), trigger.i):
+            if doc[k].lower_ in NEGATORS or doc[k].lower_ in NEGATING_VERBS:
+                return doc[k].text
+        return None
+    for child in trigger.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return child.text
+    node = trigger
+    for _ in range(4):
+        head = node.head
+        if head is node:
+            break
+        if node.dep_ in {"dobj", "attr", "xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl",
+                         "conj", "acomp"}:
+            if head.lemma_ in NEGATING_VERBS or head.lower_ in NEGATING_VERBS:
+                return head.text
+            if node.dep_ in {"dobj", "attr", "xcomp", "pobj", "prep", "pcomp"}:
+                for child in head.children:
+                    if child.dep_ == "neg":
+                        return child.text
+        node = head
+    return None

