@@ -353,6 +353,9 @@ def legend(
         for bloc in sorted(sizes)[: len(BLOC_PALETTE)]:
             entries.append({"group": "node", "label": f"bloc {bloc + 1} ({sizes[bloc]} actors)",
                             "shape": "dot", "color": BLOC_PALETTE[bloc % len(BLOC_PALETTE)]})
+        if any(not blocs or actor.id not in blocs for actor in actors):
+            entries.append({"group": "node", "label": "no bloc", "shape": "dot",
+                            "color": NO_BLOC_COLOR})
     entries.extend([
         {"group": "edge", "label": "ally (alliance, truce, membership, joint op., support)",
          "color": ALLY_COLOR, "dashes": False, "opacity": 0.9},

@@ -17,7 +17,7 @@ Results are plain dicts (they cross process boundaries in ``nlp.pipe(n_process=2
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +27,28 @@ from graph.model import ActorKind, PlaceAction, RelationType
 from loaders.coref import CorefState, anaphor_number
 from loaders.gazetteer import Gazetteer
 from loaders.hedging import hedge_cue, negation_cue
+from loaders.lexicon import (
+    COALITION_NOUNS,
+    GROUP_WORDS,
+    HOSTILE_PREPS,
+    JOINT_NOUNS,
+    MUTUAL_WORDS,
+    NEEDS_TARGET,
+    NOUN_FORMS,
+    NOUNS,
+    PERSON_PROXIES,
+    PLACE_NOUNS,
+    PROXY_NOUNS,
+    PURPOSE_HEADS,
+    QUANTITY_NOUNS,
+    RECEIVING_VERBS,
+    RECIPROCAL,
+    SUPPORT_PARTICIPLES,
+    TOGETHER_WORDS,
+    VERB_FORMS,
+    VERBS,
+    WH_WORDS,
+)
 
 ACTORS_KEY = "allegiance_actors"
 
@@ -44,207 +66,6 @@ CONF_SEQUENCE = 0.6
 HEDGE_FACTOR = 0.6
 MAX_PARTICIPANTS = 6  # more coordinated actors than this is a list of news items, not a pact
 
-
-@dataclass(frozen=True)
-class VerbSpec:
-    """What a trigger verb means: its family and the prepositions that introduce its target."""
-
-    family: str
-    preps: frozenset[str] = frozenset()
-
-
-def _v(family: str, *preps: str) -> VerbSpec:
-    return VerbSpec(family, frozenset(preps))
-
-
-# Verb lemmas. Families: hostility, alliance, truce, joint, support, includes (subject is the
-# coalition), joins (subject is the member), capture (a place), prevent (hostility through
-# "the advance of X").
-VERBS: dict[str, VerbSpec] = {
-    **{v: _v("hostility", "on", "upon", "against") for v in (
-        "attack", "assault", "ambush", "shell", "bomb", "bombard", "pound", "target", "raid",
-        "besiege", "encircle", "surround", "oppose", "confront", "engage", "repel", "repulse",
-        "rout", "defeat", "kill", "expel", "strike", "hit", "shoot", "storm", "overwhelm",
-        "ambush", "counter", "resist", "outflank", "massacre", "execute", "kidnap", "abduct",
-        "neutralize", "neutralise", "eliminate", "crush", "destroy", "annihilate", "liquidate",
-        "hammer", "purge", "smash", "wipe")},
-    "fight": _v("hostility", "against", "with"),
-    "clash": _v("hostility", "with", "against"),
-    "battle": _v("hostility", "with", "against"),
-    "combat": _v("hostility", "with", "against"),
-    "skirmish": _v("hostility", "with", "against"),
-    "fire": _v("hostility", "on", "upon", "at"),
-    **{v: _v("hostile_light", "against") for v in (
-        "launch", "wage", "begin", "start", "conduct", "mount", "stage", "continue", "intensify",
-        "escalate", "announce", "lead", "carry", "declare")},
-    "advance": _v("hostility", "against", "on", "upon"),
-    "push": _v("hostility", "against", "back"),
-    "drive": _v("hostility", "out", "back"),
-    "turn": _v("hostility", "against", "on"),
-    **{v: _v("prevent") for v in (
-        "prevent", "stop", "halt", "block", "thwart", "curb", "check", "slow", "stall")},
-    **{v: _v("alliance", "with") for v in (
-        "ally", "align", "cooperate", "collaborate", "coordinate", "partner", "side", "team",
-        "unite", "cooperate", "reconcile")},
-    **{v: _v("support", "to", "for") for v in (
-        "back", "support", "arm", "fund", "finance", "train", "equip", "sponsor", "aid",
-        "assist", "help", "supply", "reinforce", "bankroll", "resupply")},
-    "provide": _v("support_light", "to", "for"),
-    "send": _v("support_light", "to"),
-    "give": _v("support_light", "to"),
-    "deliver": _v("support_light", "to"),
-    "offer": _v("support_light", "to"),
-    **{v: _v("includes", "of") for v in (
-        "include", "comprise", "incorporate", "encompass", "consist", "compose", "gather",
-        "bring", "group", "unify")},
-    "make": _v("includes_passive", "of"),
-    "form": _v("includes_passive", "by"),
-    "found": _v("includes_passive", "by"),
-    "create": _v("includes_passive", "by"),
-    "establish": _v("includes_passive", "by"),
-    **{v: _v("joins", "to", "into", "with") for v in (
-        "join", "pledge", "merge", "defect", "integrate", "affiliate", "subordinate")},
-    **{v: _v("capture") for v in (
-        "capture", "seize", "take", "liberate", "secure", "recapture", "retake", "overrun",
-        "regain", "free", "conquer", "occupy", "control", "hold", "clear")},
-}
-
-# Noun lemmas and their family; the prepositions that introduce a target or a partner.
-NOUNS: dict[str, str] = {
-    **{n: "hostility" for n in (
-        "attack", "assault", "offensive", "strike", "airstrike", "raid", "bombardment",
-        "bombing", "shelling", "clash", "fighting", "fight", "battle", "war", "hostility",
-        "operation", "campaign", "ambush", "onslaught", "push", "advance", "confrontation",
-        "conflict", "counteroffensive", "counterattack", "siege", "incursion", "skirmish",
-        "rivalry", "enmity", "infighting", "aggression", "hostilities", "combat",
-        "insurgency", "rebellion", "uprising", "crackdown")},
-    **{n: "alliance" for n in (
-        "alliance", "pact", "partnership", "cooperation", "coordination", "rapprochement",
-        "coalition", "collaboration", "allegiance")},
-    **{n: "truce" for n in (
-        "truce", "ceasefire", "cessation", "armistice", "agreement", "deal", "accord",
-        "reconciliation", "de-escalation", "détente", "detente")},
-    **{n: "support" for n in (
-        "support", "backing", "aid", "assistance", "help", "cover", "weapons", "arms",
-        "funding", "training", "supplies", "sponsorship", "backer", "patron", "sponsor",
-        "ammunition", "reinforcements", "equipment", "money", "funds")},
-    **{n: "member" for n in (
-        "member", "part", "faction", "affiliate", "branch", "wing", "component", "subgroup",
-        "constituent", "unit", "division")},
-}
-# Hostility nouns that need an explicit target (an "operation" alone is no attack).
-NEEDS_TARGET: frozenset[str] = frozenset(
-    {"operation", "campaign", "war", "push", "advance", "conflict", "siege", "incursion",
-     "insurgency", "rebellion", "uprising", "crackdown"}
-)
-HOSTILE_PREPS = frozenset({"against", "on", "upon", "with", "targeting", "at", "of"})
-# Nouns under "joint" that make a joint operation.
-JOINT_NOUNS: frozenset[str] = frozenset(
-    {"offensive", "operation", "operations", "attack", "checkpoint", "checkpoints", "patrol",
-     "patrols", "command", "force", "forces", "room", "assault", "campaign", "control",
-     "administration", "statement", "raid", "raids", "exercise", "exercises", "push", "strike",
-     "strikes", "battle", "mission", "council", "leadership", "front"}
-)
-# Nouns an appositive uses to say what a coalition is made of ("X, an alliance of A and B").
-COALITION_NOUNS: frozenset[str] = frozenset(
-    {"alliance", "coalition", "umbrella", "grouping", "union", "federation", "bloc", "front",
-     "merger", "group", "room", "gathering", "council"}
-)
-# Nouns that stand for an actor's people or assets ("positions of ISIS", "YPG fighters").
-PROXY_NOUNS: frozenset[str] = frozenset(
-    {"fighters", "fighter", "positions", "position", "troops", "forces", "units", "members",
-     "soldiers", "militants", "militiamen", "convoy", "convoys", "bases", "base", "strongholds",
-     "stronghold", "commanders", "commander", "leaders", "leader", "jihadists", "rebels",
-     "elements", "ranks", "lines", "defenses", "defences", "headquarters", "warplanes", "jets",
-     "aircraft", "artillery", "gunmen", "men", "personnel", "advance", "offensive", "attack",
-     "attacks", "presence", "supply", "supplies", "territory", "side", "camp", "officers",
-     "officials", "army", "militia", "militias", "group", "groups", "brigade", "brigades",
-     "battalion", "battalions", "outposts", "checkpoint", "checkpoints", "targets", "assets",
-     "patrol", "patrols", "vehicle", "vehicles", "tanks", "expansion", "progress", "gains"}
-)
-# Nouns of quantity that pass an argument on ("dozens of ISIS fighters").
-QUANTITY_NOUNS: frozenset[str] = frozenset(
-    {"dozens", "hundreds", "thousands", "scores", "number", "some", "many", "several", "most",
-     "all", "group", "groups", "contingent", "detachment", "band", "unit", "units", "wave",
-     "series", "remnants", "members"}
-)
-# Hostility verbs that say the subjects fought each other when they have no object.
-RECIPROCAL: frozenset[str] = frozenset({"clash", "skirmish"})
-# "A and B fought" is hostile only with these words; "fought side by side" is the opposite.
-MUTUAL_WORDS: frozenset[str] = frozenset({"each", "other", "another", "control", "over"})
-TOGETHER_WORDS: frozenset[str] = frozenset(
-    {"side", "together", "jointly", "shoulder", "alongside", "beside", "hand"}
-)
-# People nouns: capturing them is fighting their group, not taking a place.
-PERSON_PROXIES: frozenset[str] = frozenset(
-    {"fighters", "fighter", "troops", "members", "soldiers", "militants", "militiamen",
-     "commanders", "commander", "leaders", "leader", "gunmen", "men", "officers", "personnel"}
-)
-PLACE_NOUNS: frozenset[str] = frozenset(
-    {"town", "towns", "village", "villages", "city", "cities", "area", "areas", "district",
-     "districts", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "hill",
-     "hills", "airport", "airbase", "dam", "crossing", "region", "suburb", "suburbs",
-     "mountain", "mountains", "settlement", "outskirts", "quarter", "countryside", "locality",
-     "hamlet", "farms", "valley", "heights", "province", "border", "point", "crossroads"}
-)
-GROUP_WORDS: frozenset[str] = frozenset(
-    {"groups", "factions", "organizations", "organisations", "brigades", "militias",
-     "formations", "members", "units", "movements", "rebels", "such"}
-)
-SUPPORT_PARTICIPLES: frozenset[str] = frozenset(
-    {"backed", "supported", "sponsored", "funded", "armed", "trained", "equipped", "financed"}
-)
-# Light verbs whose subject receives (not gives) the support noun in their object.
-RECEIVING_VERBS: frozenset[str] = frozenset(
-    {"receive", "received", "receives", "receiving", "get", "got", "gets", "getting", "enjoy",
-     "enjoyed", "enjoys", "obtain", "obtained", "seek", "sought", "request", "requested"}
-)
-_PASSIVE_AUX = frozenset({"was", "were", "been", "be", "being", "is", "are", "got", "get"})
-_WH = frozenset({"which", "that", "who", "whom", "whose"})
-_PURPOSE_HEADS = frozenset({"order", "bid", "effort", "attempt", "aim", "attempts", "efforts",
-                            "goal"})
-
-# -- inflection tables (the lemmatizer is not in the pipeline: this is faster) ------------------
-
-_IRREGULAR: dict[str, tuple[str, ...]] = {
-    "fight": ("fought",), "strike": ("struck", "stricken"), "take": ("took", "taken"),
-    "shoot": ("shot",), "drive": ("drove", "driven"), "bring": ("brought",),
-    "make": ("made",), "give": ("gave", "given"), "send": ("sent",), "hold": ("held",),
-    "hit": ("hit",), "free": ("freed",), "overrun": ("overran",), "retake": ("retook",
-    "retaken"), "found": ("founded",), "seek": ("sought",), "get": ("got", "gotten"),
-    "overwhelm": (), "unify": ("unified", "unifies"), "ally": ("allied", "allies"),
-    "bombard": (), "check": ("checked",), "slow": ("slowed",), "stall": ("stalled",),
-    "set": ("set",), "rout": ("routed",), "wipe": ("wiped",), "smash": ("smashed",),
-}
-
-
-def _inflect(verb: str) -> set[str]:
-    forms = {verb}
-    forms.update(_IRREGULAR.get(verb, ()))
-    if verb.endswith("e"):
-        forms |= {verb + "s", verb + "d", verb[:-1] + "ing"}
-    elif verb.endswith("y") and verb[-2] not in "aeiou":
-        forms |= {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
-    elif verb.endswith(("sh", "ch", "ss", "x")):
-        forms |= {verb + "es", verb + "ed", verb + "ing"}
-    else:
-        forms |= {verb + "s", verb + "ed", verb + "ing"}
-        if (len(verb) <= 4 and verb[-1] not in "aeiouwy" and verb[-2] in "aeiou"
-                and verb[-3:-2] not in ("a", "e", "i", "o", "u")):
-            forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
-    return forms
-
-
-def _pluralise(noun: str) -> set[str]:
-    if noun.endswith(("s", "sh", "ch", "x")):
-        return {noun, noun + "es"}
-    if noun.endswith("y") and noun[-2] not in "aeiou":
-        return {noun, noun[:-1] + "ies"}
-    return {noun, noun + "s"}
-
-
-VERB_FORMS: dict[str, str] = {f: v for v in VERBS for f in _inflect(v)}
-NOUN_FORMS: dict[str, str] = {f: n for n in NOUNS for f in _pluralise(n)}
 
 
 # -- mentions ---------------------------------------------------------------------------------
@@ -267,11 +88,11 @@ class RelationExtractor:
         self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
-        _DocRelations(doc, self.gazetteer).run()
+        DocRelations(doc, self.gazetteer).run()
         return doc
 
 
-class _DocRelations:
+class DocRelations:
     def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
         self.doc = doc
         self.gaz = gazetteer
@@ -297,6 +118,8 @@ class _DocRelations:
         return kind
 
     def run(self) -> None:
+        from loaders.sequence import SequenceSentence  # the fallback reads our types
+
         for sent in self.doc.sents:
             self.coref.start_sentence()
             named = any(i in self.by_token for i in range(sent.start, sent.end))
@@ -310,9 +133,9 @@ class _DocRelations:
                 ) >= 2:
                     # The parse found nothing between two named actors: it may be a misparse
                     # (headline style, unknown names), so read the token order as well.
-                    _SequenceSentence(self, sent).run()
+                    SequenceSentence(self, sent).run()
             else:
-                _SequenceSentence(self, sent).run()
+                SequenceSentence(self, sent).run()
         self.doc._.allegiance_claims = self.claims
         self.doc._.allegiance_places = self.places
 
@@ -425,7 +248,7 @@ def claim_record(
 
 
 class _DepSentence:
-    def __init__(self, ctx: _DocRelations, sent: Span) -> None:
+    def __init__(self, ctx: DocRelations, sent: Span) -> None:
         self.ctx = ctx
         self.sent = sent
         self.doc = ctx.doc
@@ -583,7 +406,7 @@ class _DepSentence:
             direct = [c for c in v.lefts if c.dep_ in {"npadvmod", "dep", "nmod", "compound"}
                       and self.ctx.by_token.get(c.i) is not None]
         if direct:
-            if v.dep_ == "relcl" and direct[0].lower_ in _WH:
+            if v.dep_ == "relcl" and direct[0].lower_ in WH_WORDS:
                 return [v.head]
             if (v.dep_ == "conj" and v.head.pos_ in {"PROPN", "NOUN"}
                     and v.head.i < direct[0].i and any(c.lower_ == "and" for c in v.head.children)):
@@ -595,13 +418,13 @@ class _DepSentence:
             return []
         if v.dep_ == "xcomp" and self.passive(head):
             # "X is believed to be arming Y", "X was ordered to attack Y": raising/control
-            raised = [c for c in head.children if c.dep_ == "nsubjpass" and c.lower_ not in _WH]
+            raised = [c for c in head.children if c.dep_ == "nsubjpass" and c.lower_ not in WH_WORDS]
             if raised:
                 return raised
         if v.dep_ in {"conj", "xcomp", "advcl"} and head.pos_ in {"VERB", "AUX"}:
             return self.subject_tokens(head, depth + 1)
         if v.dep_ == "acl":
-            if head.lower_ in _PURPOSE_HEADS:
+            if head.lower_ in PURPOSE_HEADS:
                 node = head
                 while node.dep_ in {"pobj", "prep"} and node.head is not node:
                     node = node.head
@@ -621,7 +444,7 @@ class _DepSentence:
     def object_tokens(self, v: Token, preps: frozenset[str]) -> list[Token]:
         out: list[Token] = []
         if self.passive(v):
-            out += [c for c in v.children if c.dep_ == "nsubjpass" and c.lower_ not in _WH]
+            out += [c for c in v.children if c.dep_ == "nsubjpass" and c.lower_ not in WH_WORDS]
             if v.dep_ in {"acl", "relcl"}:
                 out.append(v.head)
             if v.dep_ == "conj" and not out:
@@ -630,7 +453,7 @@ class _DepSentence:
             out += [c for c in v.children if c.dep_ in {"dobj", "dative"}]
             if v.dep_ == "amod" and v.head.i > v.i and any(c.dep_ == "nsubj" for c in v.children):
                 out.append(v.head)  # "jets bombed positions" misparsed as an adjective
-            if v.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in _WH
+            if v.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in WH_WORDS
                                          for c in v.children):
                 out.append(v.head)
         for child in v.children:
@@ -1003,13 +826,11 @@ class _DepSentence:
     def support_noun(self, n: Token) -> None:
         supporters: list[Ref] = []
         supported: list[Ref] = []
-        has_for = False
         for child in n.children:
             if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
                 supporters += self.refs(_pobjs(child))
             elif child.dep_ == "prep" and child.lower_ in {"to", "for"}:
                 supported += self.refs(_pobjs(child))
-                has_for = True
             elif child.dep_ in {"poss", "compound"}:
                 supporters += self.actors_at(child)
             elif child.dep_ == "amod" and self.ctx.gaz.adjective_actor(child.text):
@@ -1209,226 +1030,3 @@ def _proper_name(tok: Token) -> str:
         if text.startswith(prefix):
             text = text[len(prefix):]
     return text.strip()
-
-
-# -- rule-only (no parser) ---------------------------------------------------------------------
-
-
-def _inflected(verb: str) -> set[str]:
-    # Only the inflected forms: bare "supply", "aid", "help" are more often nouns.
-    return {f for f in _inflect(verb) if f != verb or verb in {"hit", "set"}}
-
-
-_SEQ_HOSTILE = frozenset(f for v, s in VERBS.items() if s.family == "hostility"
-                         for f in _inflected(v)) | frozenset(
-    f for n, fam in NOUNS.items() if fam == "hostility" and n not in NEEDS_TARGET
-    and n not in {"hostility", "hostilities", "fight", "push", "advance"}
-    for f in _pluralise(n))
-_SEQ_SUPPORT = frozenset(f for v, s in VERBS.items() if s.family == "support"
-                         for f in _inflected(v))
-_SEQ_ALLY = frozenset({"alliance", "allied", "coalition", "pact", "cooperation"})
-_SEQ_TRUCE = frozenset({"truce", "ceasefire", "armistice", "cessation"})
-_SEQ_INCLUDES = frozenset({"includes", "include", "included", "including", "comprises",
-                           "comprising", "comprise", "comprised"})
-_SEQ_JOINS = frozenset({"joined", "joins", "join"})
-_SEQ_CAPTURE = frozenset(f for v in ("capture", "seize", "liberate", "recapture", "retake",
-                                     "overrun", "regain", "conquer")
-                         for f in _inflected(v)) | {"took"}
-_SEQ_TRIGGERS = (_SEQ_HOSTILE | _SEQ_SUPPORT | _SEQ_ALLY | _SEQ_TRUCE | _SEQ_INCLUDES
-                 | _SEQ_JOINS | _SEQ_CAPTURE | {"joint"})
-_SEQ_GLUE = frozenset({",", "and", "the", "(", ")", "as", "well", "such", "also", "both", "-"})
-_SEQ_RECIPROCAL = frozenset(f for v in RECIPROCAL for f in _inflect(v))
-_SEQ_PLACE_WORDS = frozenset({"the", "town", "village", "city", "of", "control", "district",
-                              "neighbourhood", "neighborhood", "area", "hill", "airport"})
-MAX_GAP = 6
-_SEQ_OBJECT_GAP = frozenset({"the", "a", "an", "with", "against", "on", "upon", "at", "by", "to",
-                             "of", "between", "positions", "fighters", "forces", "troops",
-                             "bases", "units", "into", "back", "out", "up", "over", "and"})
-
-
-class _SequenceSentence:
-    """Relations from token order, for the rule-only pipeline (no tagger, no parser).
-
-    A trigger's left side is the nearest run of coordinated actor mentions before it that is not
-    itself the object of an earlier trigger; its right side the nearest run after it. Runs may
-    not reach across another trigger or a clause break. ``was ... by`` passives swap the sides.
-    """
-
-    def __init__(self, ctx: _DocRelations, sent: Span) -> None:
-        self.ctx = ctx
-        self.sent = sent
-        self.doc = ctx.doc
-        self.hedge = hedge_cue(sent)
-        self.mentions = [s for s in ctx.spans if s.start >= sent.start and s.end <= sent.end]
-        self.runs = list(self._runs())
-
-    def run(self) -> None:
-        for span in self.mentions:
-            self.ctx.coref.note_actor(span.label_)
-        for run in self.runs:
-            if len({s.label_ for s in run}) >= 2:
-                self.ctx.coref.note_group([s.label_ for s in run])
-        for tok in self.sent:
-            lower = tok.lower_
-            if lower in SUPPORT_PARTICIPLES and tok.i >= 2 and self.doc[tok.i - 1].text == "-":
-                left = self.ctx.by_token.get(tok.i - 2)
-                right = self.right_run(tok)
-                if left is not None:
-                    self.emit(SUPPORT, [left], right[:1], tok)
-            elif lower in _SEQ_HOSTILE:
-                self.binary(tok, HOSTILITY)
-            elif lower in _SEQ_SUPPORT:
-                self.binary(tok, SUPPORT)
-            elif lower in _SEQ_ALLY | _SEQ_TRUCE:
-                rtype = ALLIANCE if lower in _SEQ_ALLY else TRUCE
-                parts = self.left_run(tok) + self.right_run(tok, between_only=True)
-                self.symmetric(rtype, parts, tok)
-            elif lower == "joint":
-                self.symmetric(JOINT, self.left_run(tok), tok)
-            elif lower in _SEQ_INCLUDES:
-                self.emit(MEMBERSHIP, self.right_run(tok), self.left_run(tok)[-1:], tok)
-            elif lower in _SEQ_JOINS:
-                self.emit(MEMBERSHIP, self.left_run(tok), self.right_run(tok)[:1], tok)
-            elif lower in _SEQ_CAPTURE:
-                self.capture(tok)
-
-    def _runs(self) -> Iterator[list[Span]]:
-        run: list[Span] = []
-        for span in self.mentions:
-            if run and all(t.lower_ in _SEQ_GLUE for t in self.doc[run[-1].end:span.start]):
-                run.append(span)
-            else:
-                if run:
-                    yield run
-                run = [span]
-        if run:
-            yield run
-
-    def _clear_gap(self, start: int, end: int) -> bool:
-        gap = self.doc[start:end]
-        return len(gap) <= MAX_GAP and not any(
-            t.lower_ in _SEQ_TRIGGERS or t.text in {";", ":", "—"} for t in gap
-        )
-
-    def left_run(self, tok: Token) -> list[Ref]:
-        best: list[Span] = []
-        for run in self.runs:
-            if run[-1].end <= tok.i:
-                best = run
-        if best and self._clear_gap(best[-1].end, tok.i) and not any(
-            t.lower_ in _SEQ_TRIGGERS for t in self.doc[self.sent.start:best[0].start]
-        ):
-            return [Ref(s.label_, s.start, s.end) for s in best]
-        return self.anaphor(tok)
-
-    def right_run(self, tok: Token, *, between_only: bool = False) -> list[Ref]:
-        for run in self.runs:
-            if run[0].start > tok.i:
-                gap = [t.lower_ for t in self.doc[tok.i + 1:run[0].start]]
-                if between_only and not set(gap) & {"with", "between"}:
-                    return []
-                # Only function words and "positions of"-type nouns may stand between a
-                # trigger and its object; anything else means the actor belongs elsewhere.
-                if len(gap) > 3 or any(w not in _SEQ_OBJECT_GAP for w in gap):
-                    return []
-                return [Ref(s.label_, s.start, s.end) for s in run]
-        return []
-
-    def anaphor(self, tok: Token) -> list[Ref]:
-        for k in range(tok.i - 1, max(self.sent.start, tok.i - 4) - 1, -1):
-            t = self.doc[k]
-            lower = t.lower_
-            if lower in {"it", "they"} or (lower in {"groups", "sides", "coalition", "alliance"}
-                                             and k > 0 and self.doc[k - 1].lower_ in
-                                             {"the", "both", "these", "two"}):
-                return [Ref(a, k, k + 1, coref=True) for a in self._resolve_plain(lower)]
-        return []
-
-    def _resolve_plain(self, lower: str) -> list[str]:
-        recent = self.ctx.coref.history[-2:]
-        if lower in {"they", "groups", "sides"}:
-            for sentence in reversed(recent):
-                if sentence.groups:
-                    return list(sentence.groups[-1])
-            return []
-        for sentence in reversed(recent):
-            for actor in reversed(sentence.actors):
-                if lower == "it" or self.ctx._kind(actor) is ActorKind.COALITION:
-                    return [actor]
-        return []
-
-    def passive(self, tok: Token) -> bool:
-        nxt = self.doc[tok.i + 1] if tok.i + 1 < self.sent.end else None
-        if nxt is None or nxt.lower_ != "by":
-            return False
-        prev = self.doc[tok.i - 1] if tok.i > self.sent.start else None
-        return bool((prev is not None and (prev.lower_ in _PASSIVE_AUX or prev.text == ","))
-                    or tok.lower_.endswith("ed"))
-
-    def binary(self, tok: Token, rtype: RelationType) -> None:
-        left, right = self.left_run(tok), self.right_run(tok)
-        if self.passive(tok):
-            left, right = right, left
-        if not right and rtype is HOSTILITY and tok.lower_ in _SEQ_RECIPROCAL and len(left) >= 2:
-            for a in left:
-                self.emit(rtype, [a], [b for b in left if b.actor != a.actor], tok)
-            return
-        self.emit(rtype, left, right, tok)
-
-    def symmetric(self, rtype: RelationType, parts: list[Ref], tok: Token) -> None:
-        unique = list({r.actor: r for r in parts}.values())
-        if 2 <= len(unique) <= MAX_PARTICIPANTS:
-            for i, a in enumerate(unique):
-                self.emit(rtype, [a], unique[i + 1:], tok)
-
-    def emit(self, rtype: RelationType, sources: list[Ref], targets: list[Ref],
-             tok: Token) -> None:
-        if not sources or not targets:
-            return
-        negated = negation_cue(tok, parsed=False) is not None
-        self.ctx.emit(rtype, sources, targets, tok, self.sent, base=CONF_SEQUENCE,
-                      negated=negated, hedged=self.hedge is not None)
-
-    def capture(self, tok: Token) -> None:
-        passive = self.passive(tok)
-        actors = self.right_run(tok) if passive else self.left_run(tok)
-        if not actors:
-            return
-        if passive:
-            k = tok.i - 1
-            while k > self.sent.start and self.doc[k].lower_ in _PASSIVE_AUX | {"has", "have"}:
-                k -= 1
-            window = list(self.doc[max(self.sent.start, k - 4):k + 1])
-        else:
-            window = []
-            for t in self.doc[tok.i + 1:min(self.sent.end, tok.i + 8)]:
-                if window or t.text[:1].isupper():
-                    if not t.text[:1].isupper():
-                        break
-                    window.append(t)
-                elif t.lower_ not in _SEQ_PLACE_WORDS:
-                    break
-        name = _capitalised_run(window, prefer_last=passive)
-        if name and not any(self.ctx.by_token.get(t.i) for t in window if t.text in name):
-            negated = negation_cue(tok, parsed=False) is not None
-            self.ctx.emit_place(actors, name, tok, self.sent, action=PlaceAction.CAPTURED,
-                                base=CONF_SEQUENCE, negated=negated,
-                                hedged=self.hedge is not None)
-
-
-def _capitalised_run(tokens: list[Token], *, prefer_last: bool) -> str:
-    runs: list[list[Token]] = []
-    current: list[Token] = []
-    for t in tokens:
-        if t.text[:1].isupper() and t.lower_ not in {"the", "on", "in", "meanwhile"}:
-            current.append(t)
-        else:
-            if current:
-                runs.append(current)
-            current = []
-    if current:
-        runs.append(current)
-    if not runs:
-        return ""
-    run = runs[-1] if prefer_last else runs[0]
-    return " ".join(t.text for t in run)

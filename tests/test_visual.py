@@ -87,7 +87,7 @@ def test_colour_by_bloc_uses_the_given_blocs(contested: Subgraph) -> None:
     assert by_kind["levant"] != by_kind["ypg"]
     legend = vis_data(contested, color_by="bloc", blocs={"levant": 0, "ypg": 0, "saa": 1})[
         "legend"]
-    assert any("bloc 1 (2 actors)" == entry["label"] for entry in legend)
+    assert any(entry["label"] == "bloc 1 (2 actors)" for entry in legend)
 
 
 def test_fallback_blocs_follow_ally_edges() -> None:

@@ -12,7 +12,6 @@ Pages call these; they never talk to the store directly for anything that can be
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -97,16 +96,22 @@ def positions(_store: GraphStore, key: str, filters_json: str) -> Positions:
 
 @st.cache_data(ttl=READ_TTL_S, show_spinner=False, max_entries=64)
 def blocs(_store: GraphStore, key: str, filters_json: str) -> dict[str, int]:
-    """Bloc of each actor in the view: ``graph.blocs`` when present, else ally-only Louvain."""
+    """Bloc number of each actor in the view (actors alone in their bloc get none).
+
+    Blocs are :func:`graph.blocs.signed_partition` of the view's signed projection (least
+    frustration, so enemies land apart); without that module, Louvain communities of the ally
+    edges (:func:`graph.visual.positive_communities`).
+    """
     sub = subgraph(_store, key, filters_json)
     try:
-        bloc_analysis = importlib.import_module("graph.blocs")  # the analysis engineer's
+        from graph.blocs import signed_partition
+        from graph.convert import to_networkx
+        from graph.signed import signed_projection
     except ImportError:
         return positive_communities(sub, seed=LAYOUT_SEED)
-    finder = getattr(bloc_analysis, "bloc_assignment", None)
-    if finder is None:
-        return positive_communities(sub, seed=LAYOUT_SEED)
-    return dict(finder(sub))
+    partition = signed_partition(signed_projection(to_networkx(sub)), seed=LAYOUT_SEED)
+    return {member: index for index, bloc in enumerate(partition.blocs) if bloc.size > 1
+            for member in bloc.members}
 
 
 @st.cache_data(ttl=READ_TTL_S, show_spinner=False)
