@@ -60,10 +60,13 @@ window.__bench = {stabilizedAt: null, doneAt: null, done: false, passDoneAt: nul
     if (name === "stabilizationIterationsDone" && bench.passDoneAt === null) {
       bench.passDoneAt = now;
     }
+    // Reported through the console: Playwright hears it even when the page then stays busy.
     if (name === "afterDrawing") {
-      if (bench.passDoneAt !== null && bench.passDrawnAt === null) bench.passDrawnAt = now;
+      if (bench.passDoneAt !== null && bench.passDrawnAt === null) {
+        bench.passDrawnAt = now; console.log("__bench_pass " + now);
+      }
       if (!bench.done && (window.__benchPhysicsOff || bench.stabilizedAt !== null)) {
-        bench.done = true; bench.doneAt = now;
+        bench.done = true; bench.doneAt = now; console.log("__bench_done " + now);
       }
     }
     return emit.apply(this, arguments);
@@ -135,36 +138,29 @@ def pyvis_page(sub: Subgraph) -> str:
 
 def time_page(browser: Any, path: Path, timeout_s: float) -> dict[str, float | None]:
     """Milliseconds from navigation to stable+drawn (``None`` past the timeout), and to the
-    first drawing after vis's stabilisation pass when there is one."""
+    first drawing after vis's stabilisation pass when there is one.
+
+    Times arrive as console messages, so a renderer stuck in layout cannot hang the bench.
+    """
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
                else route.abort())
     out: dict[str, float | None] = {"stable_ms": None, "first_pass_ms": None}
-    try:
-        page.goto(path.as_uri(), wait_until="commit", timeout=timeout_s * 1000)
-        page.wait_for_function("() => window.__bench && window.__bench.done",
-                               timeout=timeout_s * 1000, polling=100)
-        out["stable_ms"] = float(page.evaluate("() => window.__bench.doneAt"))
-    except Exception as error:  # Playwright's TimeoutError, or a renderer stuck in layout
-        if "Timeout" not in type(error).__name__ and "timeout" not in str(error).lower():
-            raise
-    try:
-        passed = page.evaluate("() => window.__bench && window.__bench.passDrawnAt",
-                               ) if out["stable_ms"] is not None else _poll_pass(page)
-        out["first_pass_ms"] = None if passed is None else float(passed)
-    finally:
-        context.close()
+
+    def heard(message: Any) -> None:
+        name, _, value = message.text.partition(" ")
+        if name == "__bench_done":
+            out["stable_ms"] = float(value)
+        elif name == "__bench_pass":
+            out["first_pass_ms"] = float(value)
+
+    page.on("console", heard)
+    deadline = time.monotonic() + timeout_s
+    page.goto(path.as_uri(), wait_until="commit", timeout=timeout_s * 1000)
+    while out["stable_ms"] is None and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
     return out
-
-
-def _poll_pass(page: Any) -> float | None:
-    """The stabilisation-pass time of a page that never settled, if the renderer answers."""
-    try:
-        value = page.evaluate("() => window.__bench && window.__bench.passDrawnAt")
-    except Exception:  # the renderer is still busy in layout: no answer
-        return None
-    return None if value is None else float(value)
 
 
 def run(sizes: list[int], repeats: int, seed: int) -> dict[str, Any]:
@@ -186,7 +182,7 @@ def run(sizes: list[int], repeats: int, seed: int) -> dict[str, Any]:
             pyvis_path = Path(tmp) / f"pyvis-{n}.html"
             pyvis_path.write_text(pyvis_page(sub), encoding="utf-8")
             pyvis = time_page(browser, pyvis_path, PYVIS_TIMEOUT_S)
-            # A stuck pyvis renderer can take the browser down with it: start afresh.
+            # A pyvis renderer may still be stuck in layout: a fresh browser for the next size.
             browser.close()
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             finished = [t for t in ours_times if t is not None]

@@ -21,7 +21,7 @@ PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "them", "their", "themselve
 # Nouns that, with a definite or demonstrative determiner, point back to a named actor.
 SINGULAR_NOUNS: frozenset[str] = frozenset(
     {"group", "coalition", "alliance", "organization", "organisation", "movement", "militia",
-     "front", "faction", "formation", "umbrella", "force", "army"}
+     "front", "faction", "formation", "umbrella"}
 )
 PLURAL_NOUNS: frozenset[str] = frozenset(
     {"groups", "sides", "parties", "factions", "organizations", "organisations", "militias",
@@ -39,6 +39,7 @@ class _Sentence:
     actors: list[str] = field(default_factory=list)  # in order of appearance
     subjects: list[str] = field(default_factory=list)
     groups: list[tuple[str, ...]] = field(default_factory=list)  # coordinated actor sets
+    coalitions: list[str] = field(default_factory=list)  # shown to have members
 
 
 @dataclass
@@ -61,6 +62,11 @@ class CorefState:
         if subject and actor not in self.current.subjects:
             self.current.subjects.append(actor)
 
+    def note_coalition(self, actor: str) -> None:
+        """``actor`` was just shown to have members: the best antecedent of "the coalition"."""
+        if actor not in self.current.coalitions:
+            self.current.coalitions.append(actor)
+
     def note_group(self, actors: Sequence[str]) -> None:
         unique = tuple(dict.fromkeys(actors))
         if len(unique) >= 2 and unique not in self.current.groups:
@@ -79,6 +85,9 @@ class CorefState:
             return []
         wants_coalition = prefer_coalition or token.lower_ in COALITION_NOUNS
         if wants_coalition:
+            for sentence in reversed(recent):
+                if sentence.coalitions:
+                    return [sentence.coalitions[-1]]
             for sentence in reversed(recent):
                 for actor in reversed(sentence.actors):
                     if self.kind_of(actor) is ActorKind.COALITION:

@@ -159,6 +159,12 @@ GROUP_WORDS: frozenset[str] = frozenset(
     {"groups", "factions", "organizations", "organisations", "brigades", "militias",
      "formations", "members", "units", "movements", "rebels", "such"}
 )
+# Verbs whose subject arranges a truce between others rather than agreeing to it.
+BROKER_VERBS: frozenset[str] = frozenset(
+    {"brokered", "broker", "brokers", "brokering", "mediated", "mediate", "mediates",
+     "sponsored", "guaranteed", "guarantee", "oversaw", "oversee", "oversees", "monitored",
+     "monitor", "facilitated", "facilitate"}
+)
 SUPPORT_PARTICIPLES: frozenset[str] = frozenset(
     {"backed", "supported", "sponsored", "funded", "armed", "trained", "equipped", "financed"}
 )

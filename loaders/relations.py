@@ -1,15 +1,14 @@
 """Signed relations and place captures, read off the dependency parse.
 
-Each sentence is scanned for trigger words from a closed lexicon (:data:`VERBS`,
-:data:`NOUNS`). A trigger's actors come from its real arguments — subject, object, agent of a
-passive, the prepositions the trigger takes ("clashed *with*", "offensive *against*",
-"truce *between*") — expanded over coordination ("A, B and C" give three claims) and over noun
+Each sentence is scanned for trigger words from a closed lexicon (:mod:`loaders.lexicon`).
+A trigger's actors come from its real arguments — subject, object, agent of a passive, the
+prepositions the trigger takes ("clashed *with*", "offensive *against*", "truce *between*") — expanded over coordination ("A, B and C" give three claims) and over noun
 modifiers ("ISIS positions", "fighters of the YPG"), never from whole subtrees. Subjects are
 inherited through coordination, control verbs ("aims to oppose") and purpose clauses ("in order
 to prevent"); anaphora go through :mod:`loaders.coref`.
 
-Without a parser (rule-only pipeline) the same lexicon is applied to token order: the nearest
-coordinated actors left and right of a trigger, with ``was ... by`` passives inverted.
+Without a parser (rule-only pipeline), or when the parse of a sentence naming two actors yields
+nothing, :mod:`loaders.sequence` applies the same lexicon to token order.
 
 Results are plain dicts (they cross process boundaries in ``nlp.pipe(n_process=2)``); see
 :func:`claim_record`.
@@ -28,6 +27,7 @@ from loaders.coref import CorefState, anaphor_number
 from loaders.gazetteer import Gazetteer
 from loaders.hedging import hedge_cue, negation_cue
 from loaders.lexicon import (
+    BROKER_VERBS,
     COALITION_NOUNS,
     GROUP_WORDS,
     HOSTILE_PREPS,
@@ -170,6 +170,8 @@ class DocRelations:
                     existing["confidence"] = max(existing["confidence"], round(conf, 3))
                     continue
                 self._seen[key] = len(self.claims)
+                if rtype is RelationType.MEMBERSHIP:
+                    self.coref.note_coalition(t.actor)
                 self.claims.append(
                     claim_record(self.doc, sent, src, tgt, rtype.value, trigger, conf,
                                  hedged=hedged, negated=negated)
@@ -320,11 +322,18 @@ class _DepSentence:
             return []
         if number == "singular" and tok.lower_ in {"it", "its"}:
             # "ISIS said it attacked ...": the subject of a governing clause in this sentence.
+            # A pronoun is never its own clause's subject ("X, which supports it"), so start
+            # one clause up.
             node = tok.head
+            if node.head is not node:
+                node = node.head
             for _ in range(4):
                 for child in node.children:
-                    if child.dep_ == "nsubj" and child is not tok and child.i < tok.i:
-                        refs = [r for r in self.actors_at(child, 1)]
+                    if (child.dep_ in {"nsubj", "nsubjpass"} and child is not tok
+                            and child.i < tok.i and child.lower_ not in WH_WORDS):
+                        refs = self.actors_at(child, 1)
+                        if not refs and child.lower_ not in {"it", "its"}:
+                            refs = self.resolve_anaphor(child)  # "The alliance ... it"
                         if refs:
                             return [Ref(r.actor, tok.i, tok.i + 1, coref=True) for r in refs[:1]]
                 if node.head is node:
@@ -418,7 +427,8 @@ class _DepSentence:
             return []
         if v.dep_ == "xcomp" and self.passive(head):
             # "X is believed to be arming Y", "X was ordered to attack Y": raising/control
-            raised = [c for c in head.children if c.dep_ == "nsubjpass" and c.lower_ not in WH_WORDS]
+            raised = [c for c in head.children
+                      if c.dep_ == "nsubjpass" and c.lower_ not in WH_WORDS]
             if raised:
                 return raised
         if v.dep_ in {"conj", "xcomp", "advcl"} and head.pos_ in {"VERB", "AUX"}:
@@ -766,7 +776,11 @@ class _DepSentence:
                     participants += self.refs(_pobjs(child))
             if n.dep_ == "appos":
                 return  # "X, an alliance of A and B": membership, see appos()
-            participants = self.noun_agents(n) + participants
+            if n.dep_ == "dobj" and n.head.lower_ in BROKER_VERBS:
+                agents = []  # "Russia and Turkey brokered a ceasefire": mediators, not parties
+            else:
+                agents = self.noun_agents(n)
+            participants = agents + participants
             rtype = ALLIANCE if family == "alliance" else TRUCE
             self.emit_symmetric(rtype, participants, n)
             if lemma in {"coalition", "alliance"}:
@@ -941,17 +955,19 @@ class _DepSentence:
                        for p in _pobjs(c)]
             members += [p for c in a.children if c.dep_ == "acl"
                         for p in self.object_tokens(c, frozenset({"of"}))]
-            self.emit(MEMBERSHIP, self.refs(members), self.refs([head]), a)
+            # only groups named as such: "a coalition of former FSA units" lists units, not
+            # the FSA
+            named = [t for m in members for t in self.expand(m)
+                     if self.ctx.by_token.get(t.i) is not None]
+            self.emit(MEMBERSHIP, self.refs(named), self.refs([head]), a)
 
     def note_salience(self) -> None:
         coref = self.ctx.coref
         for span in self.ctx.spans:
             if span.start >= self.sent.start and span.end <= self.sent.end:
                 root = span.root
-                subject = root.dep_ in {"nsubj", "nsubjpass"} or (
-                    root.dep_ in {"conj", "compound", "amod", "poss"}
-                    and root.head.dep_ in {"nsubj", "nsubjpass"}
-                )
+                holder = root.head if root.dep_ in {"conj", "compound", "poss", "appos"} else root
+                subject = holder.dep_ in {"nsubj", "nsubjpass"} and holder.head.dep_ == "ROOT"
                 coref.note_actor(span.label_, subject=subject)
         groups: list[list[str]] = []
         subject_groups: list[list[str]] = []

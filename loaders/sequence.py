@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from graph.model import ActorKind, PlaceAction, RelationType
 from loaders.hedging import hedge_cue, negation_cue
 from loaders.lexicon import (
+    BROKER_VERBS,
     NEEDS_TARGET,
     NOUNS,
     PASSIVE_AUX,
@@ -103,6 +104,8 @@ class SequenceSentence:
             elif lower in _SEQ_SUPPORT:
                 self.binary(tok, SUPPORT)
             elif lower in _SEQ_ALLY | _SEQ_TRUCE:
+                if any(t.lower_ in BROKER_VERBS for t in self.doc[self.sent.start:tok.i]):
+                    continue  # "A and B brokered a ceasefire": mediators, not parties
                 rtype = ALLIANCE if lower in _SEQ_ALLY else TRUCE
                 parts = self.left_run(tok) + self.right_run(tok, between_only=True)
                 self.symmetric(rtype, parts, tok)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from graph.analysis import analyze_store, diff_dates
 from graph.embedded_store import EmbeddedStore
 from graph.model import Extraction
+from graph.store import GraphStore
 from tests.factories import AHRAR, FATAH, ISIS, NUSRA, RUSSIA, SAA, SHAMIYA, YPG
 from ui.cli import main
 
@@ -98,3 +101,17 @@ def test_diff_between_two_dates(loaded: Path, capsys: pytest.CaptureFixture[str]
     assert code == 0 and "Flipped ties (1)" in out
     code, _, err = run(capsys, "diff", "2016-03-31", "2016-02-29")
     assert code == 2 and "after the second" in err
+
+
+def test_neo4j_gives_the_same_analysis_as_the_embedded_store(
+        neo4j_store: GraphStore, embedded_store: GraphStore, sample_batch: Extraction) -> None:
+    store = neo4j_store
+    store.load(sample_batch)
+    embedded_store.load(sample_batch)
+    for window in ({}, {"since": date(2016, 2, 1), "until": date(2016, 3, 1)},
+                   {"at": date(2016, 3, 20)}):
+        ours = analyze_store(store, seed=2, **window)  # type: ignore[arg-type]
+        reference = analyze_store(embedded_store, seed=2, **window)  # type: ignore[arg-type]
+        assert ours.model_dump() == reference.model_dump(), window
+    assert diff_dates(store, date(2016, 2, 29), date(2016, 3, 31)) == diff_dates(
+        embedded_store, date(2016, 2, 29), date(2016, 3, 31))

@@ -81,7 +81,11 @@ def extract(
     max_bytes: MaxBytes = DEFAULT_MAX,
     processes: Processes = 1,
 ) -> None:
-    """Extract actors and signed relations from files and print them as JSON (no store)."""
+    """Extract actors and signed relations from files and print them as JSON (no store).
+
+    Exit codes: 0 everything read; 1 some files or lines skipped (listed on stderr); 2 nothing
+    could be read or a bad option. See docs/ingest.md.
+    """
     options = reader_options(
         glob=glob, title=title, source=source, date_text=date, url=url, text_field=text_field,
         title_field=title_field, date_field=date_field, url_field=url_field,

@@ -81,7 +81,7 @@ def ingest_command(
     paths: Paths,
     store: Annotated[
         StoreKind | None,
-        typer.Option("--store", help="Store to load into [default: from settings]",
+        typer.Option("--store", help="Store to load into \\[default: from settings].",
                      show_default=False),
     ] = None,
     batch_docs: Annotated[
@@ -101,7 +101,12 @@ def ingest_command(
     processes: Processes = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Extract relations from files and load them into the store, in streaming batches."""
+    """Extract relations from files and load them into the store, in streaming batches.
+
+    Exit codes: 0 everything read and stored; 1 some files or lines skipped (listed), the rest
+    stored; 2 nothing could be read or a bad option; 3 store unreachable; 5 store write failed.
+    See docs/ingest.md.
+    """
     options = reader_options(
         glob=glob, title=title, source=source, date_text=date, url=url, text_field=text_field,
         title_field=title_field, date_field=date_field, url_field=url_field,

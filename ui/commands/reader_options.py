@@ -73,7 +73,7 @@ UrlField = Annotated[
 OutletField = Annotated[
     str | None,
     typer.Option("--outlet-field",
-                 help="JSONL key / CSV column of the outlet [default: source, then outlet].",
+                 help="JSONL key / CSV column of the outlet \\[default: source, then outlet].",
                  rich_help_panel=_READING, show_default=False),
 ]
 MaxBytes = Annotated[
