@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from graph.model import Claim, Evidence, Extraction, RelationType  # noqa: E402
-from loaders.evaluation import FAMILIES, Counts  # noqa: E402
+from loaders.evaluation import FAMILIES, Counts, relation_key  # noqa: E402
 from loaders.extract import DEFAULT_MODEL, Extractor  # noqa: E402
 from loaders.gazetteer import Gazetteer  # noqa: E402
 from tests.heldout.scoring import (  # noqa: E402
@@ -180,11 +180,30 @@ def _error_listing(
             lines.append(f"- FN {label} {' '.join(key)} [coref={gold.coreference}, "
                          f"hedged={gold.relation.hedged}] :: {gold.evidence}  "
                          f"|| found in sentence: {near or 'nothing'}")
+    for doc, extraction in by_doc.values():
+        lines += _flag_errors(doc, extraction)
     for label, *key in score.wrong_sign:
         lines.append(f"- WRONG SIGN {label} {' '.join(key)}")
     for label, *key in score.places.false_positives + score.places.misses:
         lines.append(f"- PLACE {label} {' '.join(key)}")
     return "\n".join(lines) + "\n"
+
+
+def _flag_errors(doc: HeldoutDoc, extraction: Extraction) -> list[str]:
+    """Matched relations whose hedged flag disagrees, and denials the extractor missed."""
+    lines = []
+    for item in doc.items:
+        g = item.relation
+        found = [c for c in extraction.claims if relation_key(c.type, c.source, c.target) == g.key]
+        positive = [c for c in found if not c.negated]
+        if g.negated and not any(c.negated and {c.source, c.target} == {g.a, g.b}
+                                 for c in extraction.claims):
+            lines.append(f"- NEGATION MISSED {doc.name} {' '.join(g.key)} :: {item.evidence}")
+        elif (positive and not g.optional and not g.negated
+              and all(c.hedged for c in positive) != g.hedged):
+            said = "; ".join(f"[hedged={c.hedged}] {c.evidence.sentence}" for c in positive)
+            lines.append(f"- HEDGE gold={g.hedged} {doc.name} {' '.join(g.key)} :: {said}")
+    return lines
 
 
 if __name__ == "__main__":

@@ -160,6 +160,8 @@ def time_page(browser: Any, path: Path, timeout_s: float) -> dict[str, float | N
     page.goto(path.as_uri(), wait_until="commit", timeout=timeout_s * 1000)
     while out["stable_ms"] is None and time.monotonic() < deadline:
         page.wait_for_timeout(100)
+    if out["stable_ms"] is not None:
+        context.close()  # a stuck one goes with its browser
     return out
 
 

@@ -40,6 +40,7 @@ class _Sentence:
     subjects: list[str] = field(default_factory=list)
     groups: list[tuple[str, ...]] = field(default_factory=list)  # coordinated actor sets
     coalitions: list[str] = field(default_factory=list)  # shown to have members
+    other_subject: bool = False  # the main subject is a thing ("the battle"), not an actor
 
 
 @dataclass
@@ -66,6 +67,10 @@ class CorefState:
         """``actor`` was just shown to have members: the best antecedent of "the coalition"."""
         if actor not in self.current.coalitions:
             self.current.coalitions.append(actor)
+
+    def note_other_subject(self) -> None:
+        """The sentence's main subject is not an actor (nor a pronoun or anaphor)."""
+        self.current.other_subject = True
 
     def note_group(self, actors: Sequence[str]) -> None:
         unique = tuple(dict.fromkeys(actors))
@@ -96,6 +101,8 @@ class CorefState:
                 return []
         if recent and recent[-1].subjects:
             return [recent[-1].subjects[0]]
+        if token.lower_ in SINGULAR_PRONOUNS and recent and recent[-1].other_subject:
+            return []  # "The battle was ... It was supported by ...": "it" is the battle
         for sentence in reversed(recent):
             if sentence.actors:
                 return [sentence.actors[-1]]

@@ -1,11 +1,12 @@
 """Signed relations and place captures, read off the dependency parse.
 
 Each sentence is scanned for trigger words from a closed lexicon (:mod:`loaders.lexicon`).
-A trigger's actors come from its real arguments — subject, object, agent of a passive, the
-prepositions the trigger takes ("clashed *with*", "offensive *against*", "truce *between*") — expanded over coordination ("A, B and C" give three claims) and over noun
-modifiers ("ISIS positions", "fighters of the YPG"), never from whole subtrees. Subjects are
-inherited through coordination, control verbs ("aims to oppose") and purpose clauses ("in order
-to prevent"); anaphora go through :mod:`loaders.coref`.
+A trigger's actors come from its real arguments: subject, object, agent of a passive, the
+prepositions the trigger takes ("clashed *with*", "offensive *against*", "truce *between*"),
+expanded over coordination ("A, B and C" give three claims) and over noun modifiers ("ISIS
+positions", "fighters of the YPG"), never from whole subtrees. Subjects are inherited through
+coordination, control verbs ("aims to oppose") and purpose clauses ("in order to prevent");
+anaphora go through :mod:`loaders.coref`.
 
 Without a parser (rule-only pipeline), or when the parse of a sentence naming two actors yields
 nothing, :mod:`loaders.sequence` applies the same lexicon to token order.
@@ -341,7 +342,8 @@ class _DepSentence:
                 node = node.head
         verb = tok.head
         prefer = VERB_FORMS.get(verb.lower_) in {"include", "comprise", "incorporate",
-                                                 "encompass", "consist", "bring", "unify"}
+                                                 "encompass", "consist", "bring", "unify",
+                                                 "make", "compose", "form"}
         actors = self.ctx.coref.resolve(tok, prefer_coalition=prefer)
         return [Ref(a, tok.i, tok.i + 1, coref=True) for a in actors]
 
@@ -969,6 +971,11 @@ class _DepSentence:
                 holder = root.head if root.dep_ in {"conj", "compound", "poss", "appos"} else root
                 subject = holder.dep_ in {"nsubj", "nsubjpass"} and holder.head.dep_ == "ROOT"
                 coref.note_actor(span.label_, subject=subject)
+        root = self.sent.root
+        for subj in root.children:
+            if (subj.dep_ in {"nsubj", "nsubjpass"} and subj.pos_ in {"NOUN", "PROPN"}
+                    and not self.actors_at(subj, 1) and anaphor_number(subj) is None):
+                coref.note_other_subject()
         groups: list[list[str]] = []
         subject_groups: list[list[str]] = []
         for tok in self.sent:

@@ -12,7 +12,9 @@ from graph.model import Extraction, GraphFilter, LoadReport, document_id
 from graph.store import GraphStore
 from loaders.extract import Extractor
 from loaders.readers import SkipReason
+from tests.conftest import neo4j_settings
 from tests.fake_extraction import FakeExtractor
+from ui.cli import main
 from ui.ingest import IngestProgress, ingest
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"
@@ -182,12 +184,27 @@ def test_sample_corpus_ingests_completely(
 
 
 @pytest.mark.neo4j
-def test_sample_corpus_fills_both_stores_identically(
-    embedded_store: EmbeddedStore, neo4j_store: GraphStore, extractor: Extractor
+def test_allegiance_ingest_fills_both_stores_identically(
+    tmp_path: Path, neo4j_store: GraphStore, extractor: Extractor,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    into_embedded = ingest([SAMPLE], embedded_store, extractor)
-    into_neo4j = ingest([SAMPLE], neo4j_store, extractor, batch_docs=7)
-    assert into_embedded.failures == into_neo4j.failures == []
-    assert embedded_store.counts() == neo4j_store.counts()
-    assert _relation_set(embedded_store) == _relation_set(neo4j_store)
-    assert {c.id for c in embedded_store.claims()} == {c.id for c in neo4j_store.claims()}
+    """``allegiance ingest data/sample`` once per store: same counts, relations and claims."""
+    settings = neo4j_settings()
+    embedded_path = tmp_path / "graph.json"
+    monkeypatch.setenv("ALLEGIANCE_EMBEDDED_PATH", str(embedded_path))
+    monkeypatch.setenv("NEO4J_URI", settings["uri"])
+    monkeypatch.setenv("NEO4J_USER", settings["user"])
+    monkeypatch.setenv("NEO4J_PASSWORD", settings["password"])
+    monkeypatch.setenv("NEO4J_DATABASE", settings["database"])
+    # One spaCy load for the module instead of one per command.
+    monkeypatch.setattr("ui.commands.ingest.make_extractor", lambda _settings: extractor)
+
+    assert main(["ingest", str(SAMPLE), "--store", "embedded", "--quiet"]) == 0
+    assert main(["ingest", str(SAMPLE), "--store", "neo4j", "--quiet", "--batch-docs", "7"]) == 0
+
+    embedded = EmbeddedStore.open(embedded_path)
+    assert embedded.counts().documents == 33
+    assert embedded.counts() == neo4j_store.counts()
+    assert _relation_set(embedded) == _relation_set(neo4j_store)
+    assert {c.id for c in embedded.claims()} == {c.id for c in neo4j_store.claims()}
+    assert {p.id for p in embedded.places()} == {p.id for p in neo4j_store.places()}

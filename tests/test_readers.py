@@ -334,6 +334,14 @@ def test_latin1_csv_is_read(tmp_path: Path) -> None:
     assert "Shamîya" in doc.text and "régime" in doc.text
 
 
+def test_utf16_tsv_as_excel_exports_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "excel.tsv"
+    path.write_bytes("text\ttitle\r\nThe régime’s forces shelled Anadan.\tA\r\n".encode("utf-16"))
+    [doc] = documents(read(path))
+    assert doc.text == "The régime’s forces shelled Anadan."
+    assert doc.document.title == "A"
+
+
 def test_binary_file_is_skipped(tmp_path: Path) -> None:
     path = tmp_path / "image.txt"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)

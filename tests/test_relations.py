@@ -285,3 +285,29 @@ def test_missing_model_gives_a_warning_and_the_rule_only_pipeline() -> None:
     )))
     assert ("support", "united-states", "fsa") in got
     assert {("hostility", "islamic-state", "saa"), ("hostility", "saa", "islamic-state")} & got
+
+
+@needs_model
+def test_mediators_of_a_truce_are_not_its_parties(extractor: Extractor) -> None:
+    x = run(extractor, "Russia and Turkey brokered a ceasefire between the Syrian army and "
+                       "Ahrar al-Sham.")
+    assert triples(x) == {("truce", "ahrar-al-sham", "saa")}
+
+
+@needs_model
+def test_it_does_not_jump_to_an_actor_when_a_thing_was_the_subject(extractor: Extractor) -> None:
+    text = (
+        "The SDF captured Manbij from the Islamic State. The battle for the city was long. "
+        "It was supported by hundreds of coalition air strikes."
+    )
+    x = run(extractor, text)
+    assert not [c for c in x.claims if c.type is RelationType.SUPPORT]
+
+
+@needs_model
+def test_look_alike_inside_an_unknown_name_is_not_matched(extractor: Extractor) -> None:
+    x = run(extractor, "The New Syrian Army attacked the Islamic State at Albu Kamal.")
+    assert "saa" not in {a.id for a in x.actors}
+    assert ("hostility", "islamic-state", "new-syrian-army") in {
+        (c.type.value, *sorted((c.source, c.target))) for c in x.claims
+    }

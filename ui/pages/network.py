@@ -54,7 +54,7 @@ def main() -> None:
         labels=display.labels,
     )
 
-    graph_col, details_col = st.columns([3, 2], gap="medium")
+    graph_col, details_col = st.columns([2, 1], gap="medium")
     with graph_col:
         chosen = state.selection()
         clicked = network(data, key="network", height=640,

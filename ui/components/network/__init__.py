@@ -23,10 +23,8 @@ _CSS = """
 .allegiance-root { position: relative; font-family: var(--st-font, sans-serif); }
 .allegiance-root .canvas { width: 100%; border: 1px solid rgba(128,128,128,.25);
   border-radius: .5rem; background: #ffffff; }
-.allegiance-root .legend { position: absolute; bottom: .5rem; left: .5rem; padding: .25rem .5rem;
-  background: rgba(255,255,255,.85); border: 1px solid rgba(128,128,128,.2);
-  border-radius: .4rem; font-size: 11px; color: #343a40; pointer-events: none;
-  display: grid; grid-template-columns: auto auto; column-gap: .9rem; }
+.allegiance-root .legend { display: flex; flex-wrap: wrap; gap: .15rem 1rem;
+  padding: .35rem .25rem 0; font-size: 12px; color: #495057; }
 .legend-row { display: flex; align-items: center; gap: .4rem; line-height: 1.45; }
 .swatch { display: inline-block; width: 10px; height: 10px; background: var(--swatch); }
 .swatch.edge { width: 18px; height: 0; border-top-width: 3px; background: none; }

@@ -113,7 +113,11 @@ function build(component, state) {
     }
   });
   // Positions come from the server and physics is off: fit the drawing into view once.
-  if (!data.options.physics?.enabled) network.fit({ animation: false });
+  if (!data.options.physics?.enabled) {
+    network.fit({ animation: false });
+    // A little margin so labels at the edges are not cut off.
+    network.moveTo({ scale: network.getScale() * 0.9, animation: false });
+  }
   if (data.selected) {
     try { network.selectNodes([data.selected]); } catch (e) { /* not on screen */ }
   }
