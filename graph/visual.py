@@ -88,6 +88,8 @@ EDGE_ID_SEPARATOR = "|"
 # Layout: exact repulsion up to this many nodes, a random sample of repelling nodes above it.
 EXACT_REPULSION = 1000
 REPULSION_SAMPLE = 250
+# Views up to this size also get overlapping nodes pushed apart (readable labels).
+SEPARATE_MAX = 300
 
 
 def edge_id(relation: AggregatedRelation) -> str:
@@ -416,12 +418,38 @@ def layout(
         # Small views get a well-relaxed layout; big ones a quick one.
         iterations = 300 if n <= 300 else 100 if n <= 2000 else 50
     pos = _fruchterman_reingold(n, pairs.reshape(-1, 2), seed=seed, iterations=iterations)
+    if n <= SEPARATE_MAX and len(pairs):
+        pos = _separate(pos, pairs)
     pos -= pos.mean(axis=0)
     # Scale so the layout's area grows with n: ~spacing pixels per node side.
     extent = float(np.abs(pos).max()) or 1.0
     pos *= spacing * math.sqrt(n) / (2.0 * extent)
     return {node: (round(float(x), 1), round(float(y), 1))
             for node, (x, y) in zip(nodes, pos, strict=True)}
+
+
+def _separate(pos: np.ndarray, pairs: np.ndarray, *, fraction: float = 0.7,
+              rounds: int = 60) -> np.ndarray:
+    """Push apart nodes closer than ``fraction`` of the median edge length.
+
+    Force layouts pack hubs and their leaves tightly; big hub symbols and labels then overlap.
+    """
+    pos = pos.astype(np.float64).copy()
+    lengths = np.linalg.norm(pos[pairs[:, 0]] - pos[pairs[:, 1]], axis=1)
+    wanted = fraction * float(np.median(lengths))
+    if wanted <= 0:
+        return pos
+    for _ in range(rounds):
+        delta = pos[:, None, :] - pos[None, :, :]
+        dist = np.sqrt((delta**2).sum(axis=-1))
+        np.fill_diagonal(dist, np.inf)
+        overlap = np.clip(wanted - dist, 0.0, None)
+        if not overlap.any():
+            break
+        # Each close pair moves half the missing distance apart, along the line joining them.
+        push = (overlap / np.maximum(dist, 1e-9) / 2.0)[..., None] * delta
+        pos += np.nan_to_num(push).sum(axis=1) * 0.5
+    return pos
 
 
 def _fruchterman_reingold(n: int, pairs: np.ndarray, *, seed: int, iterations: int

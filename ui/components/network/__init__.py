@@ -81,7 +81,7 @@ def network(data: dict[str, Any], *, key: str, height: int = 640,
     """
     payload = {**data, "height": height, "selected": selected,
                "signature": data_signature(data)}
-    result = _component()(key=key, data=payload, height=height + 4,
+    result = _component()(key=key, data=payload, height="content",
                           on_clicked_change=lambda: None)
     clicked = getattr(result, "clicked", None)
     if isinstance(clicked, dict) and clicked.get("kind") in ("node", "edge"):
