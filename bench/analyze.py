@@ -5,7 +5,9 @@ Graphs have planted blocs (about 500 actors each) and ``ties_per_actor`` ties pe
 (``m = ties_per_actor * n``): 60 % inside the actor's bloc, 40 % to anyone; a tie is + inside
 a bloc and - across, then 5 % of signs are flipped as noise. Steps timed:
 
-* ``blocs`` — :func:`graph.blocs.signed_partition` with the restart policy ``analyze`` uses;
+* ``blocs`` — :func:`graph.blocs.signed_partition` with the restart policy ``analyze`` uses
+  (4 seeded starts up to 20k actors, 1 above), and ``blocs_one_start`` with one start at every
+  size (the per-start growth);
 * ``balance`` — :func:`graph.balance.triangle_census` plus the 50 heaviest unbalanced triads;
 * ``brokers`` — :func:`graph.influence.brokers` over the partition found.
 
@@ -14,7 +16,8 @@ networkx Louvain on the positive ties (1k, 10k), triangles by ``nx.enumerate_all
 (1k, 10k) and exact ``nx.betweenness_centrality`` against the sampled estimate (1k).
 
 Usage: ``.venv/bin/python bench/analyze.py [--sizes 1000 10000 100000] [--seed 1]``.
-Prints a table and writes ``bench/results/analyze-<date>.json``.
+Prints a table and writes ``bench/results/analyze-<date>.json``. Times are CPU seconds of the
+benchmark process (the machine is shared; wall time is recorded as ``total_wall_s``).
 """
 
 from __future__ import annotations
@@ -101,12 +104,15 @@ def run_one(n: int, ties_per_actor: int, seed: int) -> dict[str, Any]:
     G, side = clock.run("generate", lambda: planted_signed_graph(n, ties_per_actor, seed=seed))
     restarts = RESTARTS_SMALL if n <= LARGE_ACTORS else RESTARTS_LARGE
     part = clock.run("blocs", lambda: signed_partition(G, seed=seed, restarts=restarts))
+    # The same search with one start at every size: the per-start growth, free of the
+    # restart policy (4 starts up to 20k actors, 1 above).
+    clock.run("blocs_one_start", lambda: signed_partition(G, seed=seed, restarts=1))
     census = clock.run("balance", lambda: (triangle_census(G, seed=seed),
                                            unbalanced_triads(G, limit=50))[0])
     found = clock.run("brokers", lambda: brokers(G, part.membership, limit=None))
     row: dict[str, Any] = {
         "actors": n, "ties": G.number_of_edges(), "restarts": restarts,
-        **{f"{step}_s": clock.cpu[step] for step in ("generate", *STEPS)},
+        **{f"{step}_s": clock.cpu[step] for step in ("generate", *STEPS, "blocs_one_start")},
         "blocs_found": sum(1 for b in part.blocs if b.size > 1),
         "blocs_planted": len(set(side.values())),
         "frustration": part.frustration, "planted_frustration": int(frustration_count(G, side)),
@@ -163,14 +169,16 @@ def main() -> None:
         print(f"done {n} actors", file=sys.stderr)
     sizes = [r["actors"] for r in rows]
     exponents = {step: growth_exponent(sizes, [r[f"{step}_s"] for r in rows])
-                 for step in (*STEPS, "total")}
+                 for step in (*STEPS, "total", "blocs_one_start")}
 
-    header = (f"{'actors':>8} {'ties':>9} {'blocs s':>8} {'balance s':>9} {'brokers s':>9} "
+    header = (f"{'actors':>8} {'ties':>9} {'blocs s':>8} {'1-start s':>9} {'balance s':>9} "
+              f"{'brokers s':>9} "
               f"{'total s':>8} {'peak MiB':>9} {'frustr.':>8} {'planted':>8} "
               f"{'louvain s':>9} {'cliques s':>9} {'exact btw s':>11} {'sampled btw s':>13}")
     print(header)
     for r in rows:
-        print(f"{r['actors']:>8} {r['ties']:>9} {r['blocs_s']:>8} {r['balance_s']:>9} "
+        print(f"{r['actors']:>8} {r['ties']:>9} {r['blocs_s']:>8} {r['blocs_one_start_s']:>9} "
+              f"{r['balance_s']:>9} "
               f"{r['brokers_s']:>9} {r['total_s']:>8} {r['peak_rss_mib']:>9} "
               f"{r['frustration']:>8} {r['planted_frustration']:>8} "
               f"{r.get('alt_louvain_s', '-'):>9} {r.get('alt_cliques_triangles_s', '-'):>9} "

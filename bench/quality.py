@@ -103,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print("\nSeed: ../shared not found, skipped")
 
-    out = REPO / "bench" / "results" / f"quality-{date.today().isoformat()}.json"
+    name = "quality-rule-only" if extractor.rule_only else "quality"
+    out = REPO / "bench" / "results" / f"{name}-{date.today().isoformat()}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"\nwrote {out.relative_to(REPO)}")

@@ -39,7 +39,7 @@ from graph.timeline import DEFAULT_QUIET_DAYS, GraphDiff, diff, graph_at, time_s
 
 # Budgets that keep one analysis within seconds-to-a-minute on a laptop (see bench/README.md).
 RESTARTS_SMALL, RESTARTS_LARGE, LARGE_ACTORS = 4, 1, 20_000
-BETWEENNESS_EDGE_VISITS = 20_000_000
+BETWEENNESS_EDGE_VISITS = 4_000_000
 IMPLIED_TWO_PATHS_MAX = 5_000_000
 
 

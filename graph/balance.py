@@ -28,7 +28,7 @@ from __future__ import annotations
 import heapq
 import random
 from collections import defaultdict
-from collections.abc import Hashable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, Literal
 
 import networkx as nx
@@ -330,15 +330,21 @@ def implied_ties(
     [('saa', 'ypg', 1, 'enemy of my enemy', True)]
     """
     adj = _signed_adjacency(P)
-    tied = {n: set(P[n]) for n in P}  # any direct tie, including contested ones
-    paths: dict[tuple[Any, Any], list[tuple[int, str, float, Any]]] = defaultdict(list)
-    for m, nbrs in adj.items():
-        if len(nbrs) > max_middle_degree:
-            continue
-        items = sorted(nbrs.items(), key=lambda kv: str(kv[0]))
-        for i, (a, sa) in enumerate(items):
-            for b, sb in items[i + 1:]:
-                if b in tied[a]:
+    names = {n: str(n) for n in P}
+    # Pairs are gathered per first actor and ranked at once, so memory stays at one actor's
+    # two-path neighbourhood plus the ``limit`` best pairs, however many pairs there are.
+    best: list[tuple[tuple[int, float, _Desc], Any, Any, list[_Path]]] = []
+    kept: list[tuple[tuple[int, float, _Desc], Any, Any, list[_Path]]] = []
+    for a, a_nbrs in adj.items():
+        name_a = names[a]
+        tied = P[a]  # any direct tie, contested ones included
+        per_b: dict[Any, list[_Path]] = defaultdict(list)
+        for m, sa in a_nbrs.items():
+            m_nbrs = adj[m]
+            if len(m_nbrs) > max_middle_degree:
+                continue
+            for b, sb in m_nbrs.items():
+                if b == a or names[b] <= name_a or b in tied:
                     continue
                 rule = _RULES[(sa, sb)]
                 if rules is not None and rule not in rules:
@@ -346,36 +352,64 @@ def implied_ties(
                 strength = 1.0
                 if weight is not None:
                     strength = min(float(P.edges[a, m].get(weight, 1.0)),
-                                   float(P.edges[b, m].get(weight, 1.0)))
-                paths[(a, b)].append((sa * sb, rule, strength, m))
-    found: list[ImpliedTie] = []
-    for (a, b), via in paths.items():
-        plus = [p for p in via if p[0] > 0]
-        minus = [p for p in via if p[0] < 0]
-        if len(plus) == len(minus):
-            continue
-        sign, agree, disagree = (1, plus, minus) if len(plus) > len(minus) else (-1, minus, plus)
-        if len(agree) < min_support:
-            continue
-        rule_counts: dict[str, int] = defaultdict(int)
-        for p in agree:
-            rule_counts[p[1]] += 1
-        rule = max(sorted(rule_counts), key=lambda r: rule_counts[r])
-        agree.sort(key=lambda p: (-p[2], str(p[3])))
-        found.append(ImpliedTie(
-            source=str(a), target=str(b), sign=sign, rule=rule, support=len(agree),
-            against=len(disagree), weight=round(sum(p[2] for p in agree), 6),
-            via=tuple(str(p[3]) for p in agree[:10]),
-        ))
+                                   float(P.edges[m, b].get(weight, 1.0)))
+                per_b[b].append((sa * sb, rule, strength, m))
+        for b, via in per_b.items():
+            plus = sum(1 for p in via if p[0] > 0)
+            minus = len(via) - plus
+            if plus == minus or max(plus, minus) < min_support:
+                continue
+            sign = 1 if plus > minus else -1
+            agree = [p for p in via if p[0] == sign]
+            rank = (abs(plus - minus), sum(p[2] for p in agree), _Desc((name_a, names[b])))
+            item = (rank, a, b, via)
+            if not limit:
+                kept.append(item)
+            elif len(best) < limit:
+                heapq.heappush(best, item)
+            elif rank > best[0][0]:
+                heapq.heapreplace(best, item)
+    chosen = kept if not limit else best
+    found = [_implied(names[a], names[b], via) for _, a, b, via in chosen]
     found.sort(key=lambda t: (-(t.support - t.against), -t.weight, t.source, t.target))
-    return found[:limit] if limit else found
+    return found
 
 
-def pair_key(a: Hashable, b: Hashable) -> tuple[str, str]:
-    """An unordered pair as a sorted tuple of strings.
+_Path = tuple[int, str, float, Any]
 
-    >>> pair_key("saa", "isis")
-    ('isis', 'saa')
-    """
-    x, y = str(a), str(b)
-    return (x, y) if x <= y else (y, x)
+
+class _Desc:
+    """Reverses the order of what it wraps (so a min-heap drops later names first)."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: tuple[str, str]) -> None:
+        self.key = key
+
+    def __lt__(self, other: _Desc) -> bool:
+        return self.key > other.key
+
+    def __gt__(self, other: _Desc) -> bool:
+        return self.key < other.key
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Desc) and self.key == other.key
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _implied(source: str, target: str, via: list[_Path]) -> ImpliedTie:
+    plus = [p for p in via if p[0] > 0]
+    minus = [p for p in via if p[0] < 0]
+    sign, agree, disagree = (1, plus, minus) if len(plus) > len(minus) else (-1, minus, plus)
+    rule_counts: dict[str, int] = defaultdict(int)
+    for p in agree:
+        rule_counts[p[1]] += 1
+    rule = max(sorted(rule_counts), key=lambda r: rule_counts[r])
+    agree.sort(key=lambda p: (-p[2], str(p[3])))
+    return ImpliedTie(
+        source=source, target=target, sign=sign, rule=rule, support=len(agree),
+        against=len(disagree), weight=round(sum(p[2] for p in agree), 6),
+        via=tuple(str(p[3]) for p in agree[:10]),
+    )
+

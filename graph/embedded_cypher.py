@@ -226,9 +226,7 @@ def _check_supported(masked: str) -> None:
             raise UnsupportedQuery(
                 "the embedded store does not support variable-length relationships",
                 hint=NEEDS_NEO4J)
-    if "," in masked.split("RETURN")[0].split("return")[0] and re.search(
-        r"\)\s*,\s*\(", masked
-    ):
+    if re.search(r"\)\s*,\s*\(", _RETURN.split(masked, maxsplit=1)[0]):
         raise UnsupportedQuery("write one MATCH per pattern instead of commas",
                                hint="MATCH (a) MATCH (b) ... works")
 

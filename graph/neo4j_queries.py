@@ -140,11 +140,13 @@ AGGREGATE_RELATION: dict[RelationType, LiteralString] = {
     RelationType.HOSTILITY: _AGGREGATE_HEAD + "MERGE (s)-[r:FIGHTS]->(t)" + _AGGREGATE_TAIL,
 }
 
-# Detach-delete in chunks so a large graph does not need one huge transaction (auto-commit only).
-CLEAR: LiteralString = """
-MATCH (n)
-CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
-"""
+# Delete in chunks so a large graph never needs one huge transaction (auto-commit only).
+# Relationships go first: detach-deleting 10,000 nodes at once would take every relationship of
+# each actor along (thousands per actor) and can exhaust the server's heap.
+CLEAR: tuple[LiteralString, ...] = (
+    "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
+    "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS",
+)
 
 # -- reads ------------------------------------------------------------------------------------
 

@@ -275,7 +275,8 @@ class Neo4jStore:
     def clear(self) -> None:
         """Delete every node and relationship (schema stays)."""
         with self._errors(), self._driver.session(database=self.database) as session:
-            session.run(q.CLEAR).consume()
+            for statement in q.CLEAR:
+                session.run(statement).consume()
 
     # -- reads ----------------------------------------------------------------------------------
 

@@ -35,9 +35,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Literal
 
 import networkx as nx
 
@@ -77,7 +77,6 @@ class _Open:
     sign: int
     start: date
     last: date
-    claims: list[Claim] = field(default_factory=list)
 
 
 def _dated(claims: Iterable[Claim], documents: Mapping[str, Document] | None
@@ -421,7 +420,3 @@ def diff(
         actors_removed=tuple(sorted(nodes_a - nodes_b)),
     )
 
-
-def describe_interval(interval: TieInterval) -> dict[str, Any]:
-    """A JSON-ready row for one interval (dates as ISO strings)."""
-    return interval.model_dump(mode="json")

@@ -84,6 +84,7 @@ MAX_EDGE_WIDTH = 9.0
 LARGE_GRAPH = 1000
 
 EDGE_ID_SEPARATOR = "|"
+TITLE_ALIASES = 8
 
 # Layout: exact repulsion up to this many nodes, a random sample of repelling nodes above it.
 EXACT_REPULSION = 1000
@@ -117,7 +118,9 @@ def actor_title(actor: Actor) -> str:
     """Plain-text hover title: name, kind, aliases and standing, one per line."""
     lines = [actor.name, f"kind: {kind_label(actor.kind)}"]
     if actor.aliases:
-        lines.append("aliases: " + ", ".join(actor.aliases))
+        shown = ", ".join(actor.aliases[:TITLE_ALIASES])
+        more = len(actor.aliases) - TITLE_ALIASES
+        lines.append("aliases: " + shown + (f" (+{more} more)" if more > 0 else ""))
     lines.append("curated" if actor.curated else "discovered (not curated)")
     return "\n".join(lines)
 

@@ -21,13 +21,15 @@ PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "them", "their", "themselve
 # Nouns that, with a definite or demonstrative determiner, point back to a named actor.
 SINGULAR_NOUNS: frozenset[str] = frozenset(
     {"group", "coalition", "alliance", "organization", "organisation", "movement", "militia",
-     "front", "faction", "formation", "umbrella"}
+     "front", "faction", "formation", "umbrella", "room", "grouping", "bloc", "union"}
 )
 PLURAL_NOUNS: frozenset[str] = frozenset(
     {"groups", "sides", "parties", "factions", "organizations", "organisations", "militias",
      "allies", "rivals", "movements", "two", "both", "formations", "coalitions"}
 )
-COALITION_NOUNS: frozenset[str] = frozenset({"coalition", "alliance", "front", "umbrella"})
+COALITION_NOUNS: frozenset[str] = frozenset(
+    {"coalition", "alliance", "front", "umbrella", "room", "grouping", "bloc", "union"}
+)
 _DEFINITE = frozenset({"the", "this", "these", "those", "that", "both", "two", "latter"})
 
 # How many sentences back an anaphor may reach.
@@ -41,6 +43,7 @@ class _Sentence:
     groups: list[tuple[str, ...]] = field(default_factory=list)  # coordinated actor sets
     coalitions: list[str] = field(default_factory=list)  # shown to have members
     other_subject: bool = False  # the main subject is a thing ("the battle"), not an actor
+    unnamed_coalition: bool = False  # "announced a new operations room" (no name given)
 
 
 @dataclass
@@ -68,6 +71,10 @@ class CorefState:
         if actor not in self.current.coalitions:
             self.current.coalitions.append(actor)
 
+    def note_unnamed_coalition(self) -> None:
+        """The sentence introduces a coalition without naming it ("formed a new alliance")."""
+        self.current.unnamed_coalition = True
+
     def note_other_subject(self) -> None:
         """The sentence's main subject is not an actor (nor a pronoun or anaphor)."""
         self.current.other_subject = True
@@ -90,6 +97,8 @@ class CorefState:
             return []
         wants_coalition = prefer_coalition or token.lower_ in COALITION_NOUNS
         if wants_coalition:
+            if token.lower_ in COALITION_NOUNS and recent and recent[-1].unnamed_coalition:
+                return []  # "a new operations room ... The operations room includes": unnamed
             for sentence in reversed(recent):
                 if sentence.coalitions:
                     return [sentence.coalitions[-1]]

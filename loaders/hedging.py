@@ -36,6 +36,13 @@ HEDGE_PHRASES: tuple[str, ...] = (
 # Modals that make a statement speculative when they govern the trigger.
 HEDGE_MODALS: frozenset[str] = frozenset({"may", "might", "could", "would"})
 
+# Verbs that attribute a statement to a speaker ("..., a monitor said", "X told Reuters").
+REPORTING_VERBS: frozenset[str] = frozenset(
+    {"said", "says", "say", "told", "tells", "stated", "states", "reported", "reports",
+     "insisted", "insists", "asserted", "added", "confirmed", "acknowledged", "accused",
+     "accuses", "warned", "quoted"}
+)
+
 NEGATING_VERBS: frozenset[str] = frozenset(
     {"deny", "denied", "denies", "denying", "refuse", "refused", "refuses", "reject",
      "rejected", "rejects", "dismiss", "dismissed", "fail", "failed", "fails"}
@@ -60,6 +67,29 @@ def hedge_cue(sentence: Span, trigger: Token | None = None) -> str | None:
             for child in verb.children:
                 if child.dep_ == "aux" and child.lower_ in HEDGE_MODALS:
                     return child.text
+    return None
+
+
+def attribution_cue(trigger: Token) -> str | None:
+    """A reporting verb the claim of ``trigger`` is attributed to, or ``None`` (needs a parse).
+
+    The trigger must be inside what is reported ("X said [ISIS attacked Y]"), or the reporting
+    clause must hang on the trigger's clause ("ISIS attacked Y, a monitor said"); a trigger in
+    the speaker's own description ("X, which is backed by Y, said ...") is not attributed.
+    """
+    node = trigger
+    for _ in range(6):
+        for child in node.children:
+            if (child.dep_ in {"parataxis", "ccomp", "advcl"} and child.lower_ in REPORTING_VERBS
+                    and child.i != trigger.i and trigger not in child.subtree):
+                return child.text
+        head = node.head
+        if head is node:
+            break
+        if head.lower_ in REPORTING_VERBS and node.dep_ in {"ccomp", "xcomp", "parataxis",
+                                                             "advcl", "conj", "prep"}:
+            return head.text
+        node = head
     return None
 
 

@@ -203,9 +203,11 @@ def inflect(verb: str) -> set[str]:
         forms |= {verb + "es", verb + "ed", verb + "ing"}
     else:
         forms |= {verb + "s", verb + "ed", verb + "ing"}
-        if (len(verb) <= 4 and verb[-1] not in "aeiouwy" and verb[-2] in "aeiou"
+        # Doubled final consonant: "bombed" no, "shipped", "repelled", "patrolled" yes. Extra
+        # forms that English never writes ("targetted") cost nothing.
+        if (verb[-1] in "bdglmnprt" and verb[-2] in "aeiou"
                 and verb[-3:-2] not in ("a", "e", "i", "o", "u")):
-            forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+            forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing", verb + verb[-1] + "s"}
     return forms
 
 

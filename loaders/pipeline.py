@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Iterable
-from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -30,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import slugify
 from loaders.gazetteer import (
+    AliasHit,
     Gazetteer,
     TrieNode,
     is_generic_collective,
@@ -37,6 +37,7 @@ from loaders.gazetteer import (
     surface_ok,
 )
 from loaders.names import OPTIONAL_KEYS, key_tokens
+from loaders.relations import RelationExtractor
 
 ACTORS_KEY = "allegiance_actors"
 
@@ -64,7 +65,8 @@ GROUP_PREFIXES: frozenset[str] = frozenset(
     key
     for word in ("liwa", "liwaa", "katiba", "katibat", "kataib", "jaysh", "jaish", "harakat",
                  "haraka", "faylaq", "failaq", "firqat", "firqa", "jabhat", "ansar", "jund",
-                 "saraya", "quwat", "tajammu", "alwiya", "ahrar", "thuwar", "fawj")
+                 "saraya", "quwat", "tajammu", "alwiya", "ahrar", "thuwar", "fawj", "ajnad",
+                 "junud", "jamaat", "tanzim", "majlis", "ghurfat", "hayat", "kataeb")
     for key in key_tokens(word)
 )
 # Named things that are not parties to a war, even when NER calls them organisations.
@@ -165,7 +167,7 @@ class ActorRuler:
                 continue
             node = root
             j = i
-            best: tuple[int, Any] | None = None
+            best: tuple[int, list[AliasHit]] | None = None
             while j < n:
                 token = doc[j]
                 ks = keys[j]
@@ -305,6 +307,7 @@ class ActorDiscovery:
         return doc
 
     def _candidates(self, doc: Doc) -> Iterable[Span]:
+        yield from _called_spans(doc)
         for ent in doc.ents:
             if ent.label_ in {"ORG", "PERSON", "NORP", "GPE", "FAC"}:
                 yield _trim(ent)
@@ -313,6 +316,16 @@ class ActorDiscovery:
 
     def _classify(self, doc: Doc, span: Span) -> Span | None:
         if len(span) == 0 or span.text.strip() == "":
+            return None
+        if span.label_ == "called":
+            # "an operations room called Fatah Hama": named as a group by the sentence itself
+            hit = self.gazetteer.resolve_hit(span.text)
+            if hit is not None:
+                return Span(doc, span.start, span.end, label=hit.actor_id, kb_id=FROM_FUZZY)
+            if self.discover and not is_generic_collective(span.text):
+                slug = slugify(_display_name(span))
+                return Span(doc, span.start, span.end, label=NEW_PREFIX + slug,
+                            kb_id=FROM_DISCOVERY)
             return None
         text = span.text
         if is_generic_collective(text):
@@ -383,6 +396,32 @@ def _looks_like_group(span: Span) -> bool:
                                t.lower_ in _WORDS_AFTER_ARTICLE for t in words)
 
 
+_NAMING_WORDS = frozenset({"called", "named", "dubbed", "christened"})
+_QUOTES = frozenset({"'", "‘", "’", '"', "“", "”"})
+
+
+def _called_spans(doc: Doc) -> Iterable[Span]:
+    """Names given to a group in the text: "a coalition called 'Jaish al-Halab'"."""
+    if not doc.has_annotation("DEP"):
+        return
+    for token in doc:
+        if token.lower_ not in _NAMING_WORDS or token.head.lower_ not in GROUP_HEADS | {
+            "room", "umbrella", "grouping", "bloc", "operation"
+        }:
+            continue
+        start = token.i + 1
+        while start < len(doc) and doc[start].text in _QUOTES:
+            start += 1
+        end = start
+        while end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in
+                                  {"al", "el", "ad", "-", "ash", "of", "the"}):
+            end += 1
+        while end > start and not doc[end - 1].text[:1].isupper():
+            end -= 1
+        if end > start:
+            yield Span(doc, start, end, label="called")
+
+
 def _head_noun_spans(doc: Doc) -> Iterable[Span]:
     n = len(doc)
     for token in doc:
@@ -443,9 +482,7 @@ def _prefix_spans(doc: Doc) -> Iterable[Span]:
 )
 def make_relations(
     nlp: Language, name: str, gazetteer_path: str, extra_path: str
-) -> Any:
-    from loaders.relations import RelationExtractor
-
+) -> RelationExtractor:
     return RelationExtractor(load_cached(gazetteer_path, extra_path))
 
 

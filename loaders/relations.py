@@ -24,9 +24,10 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import ActorKind, PlaceAction, RelationType
+from loaders.coref import COALITION_NOUNS as COREF_COALITION_NOUNS
 from loaders.coref import CorefState, anaphor_number
 from loaders.gazetteer import Gazetteer
-from loaders.hedging import hedge_cue, negation_cue
+from loaders.hedging import attribution_cue, hedge_cue, negation_cue
 from loaders.lexicon import (
     BROKER_VERBS,
     COALITION_NOUNS,
@@ -105,12 +106,12 @@ class DocRelations:
             ref = Ref(span.label_, span.start, span.end)
             for i in range(span.start, span.end):
                 self.by_token[i] = ref
-        self.coref = CorefState(kind_of=self._kind)
+        self.coref = CorefState(kind_of=self.kind_of)
         self.claims: list[dict[str, Any]] = []
         self.places: list[dict[str, Any]] = []
         self._seen: dict[tuple[Any, ...], int] = {}
 
-    def _kind(self, actor: str) -> ActorKind | None:
+    def kind_of(self, actor: str) -> ActorKind | None:
         kind = self.gaz.kind(actor)
         if kind is None and actor.startswith("new:"):
             last = actor.rsplit("-", 1)[-1]
@@ -363,7 +364,37 @@ class _DepSentence:
                 if child.dep_ == "prep" and child.lower_ == "including":
                     for pobj in _pobjs(child):
                         out += _coordinated(pobj)
+        # Long lists of names break the parser's conj chains; names separated only by commas
+        # and "and" are one list whatever the parse says.
+        for t in list(out):
+            out += self.list_run(t)
         return out
+
+    def list_run(self, tok: Token) -> list[Token]:
+        ref = self.ctx.by_token.get(tok.i)
+        if ref is None:
+            return []
+        mentions = [s for s in self.ctx.spans
+                    if self.sent.start <= s.start and s.end <= self.sent.end]
+        index = next((k for k, s in enumerate(mentions) if s.start == ref.start), None)
+        if index is None:
+            return []
+        run = [mentions[index]]
+        for step in (-1, 1):
+            k = index
+            while 0 <= k + step < len(mentions):
+                a, b = (mentions[k + step], mentions[k]) if step < 0 else (
+                    mentions[k], mentions[k + step])
+                gap = self.doc[a.end:b.start]
+                if not gap or not all(g.lower_ in _LIST_GLUE for g in gap) or not any(
+                    g.text in {",", "and"} for g in gap
+                ):
+                    break
+                k += step
+                run.append(mentions[k])
+        if len(run) < 3:
+            return []  # two names need the parse's word that they are coordinated
+        return [self.doc[s.end - 1] for s in run]
 
     def refs(self, tokens: Iterable[Token]) -> list[Ref]:
         out: list[Ref] = []
@@ -513,11 +544,14 @@ class _DepSentence:
                 self.alongside(tok)
             if tok.dep_ == "appos" and lower in COALITION_NOUNS | set(NOUNS):
                 self.appos(tok)
+            if lower in LEADING_PARTICIPLES and tok.dep_ == "acl":
+                self.led_by(tok)
         self.note_salience()
 
     def flags(self, trigger: Token) -> tuple[bool, bool]:
         negated = negation_cue(trigger) is not None
-        hedged = self.hedge is not None or hedge_cue(self.sent[0:0], trigger) is not None
+        hedged = (self.hedge is not None or hedge_cue(self.sent[0:0], trigger) is not None
+                  or attribution_cue(trigger) is not None)
         return negated, hedged
 
     def emit(self, rtype: RelationType, sources: list[Ref], targets: list[Ref],
@@ -540,6 +574,18 @@ class _DepSentence:
         spec = VERBS[lemma]
         family = spec.family
         subjects = self.refs(self.subject_tokens(v))
+        if family in {"alliance", "joins"} and self.passive(v) and not subjects:
+            # "X is allied with Y", "X, affiliated to Y": a state, not a passive with an agent
+            holder = [c for c in v.children if c.dep_ == "nsubjpass" and c.lower_ not in WH_WORDS]
+            if not holder and v.dep_ in {"acl", "relcl"}:
+                holder = [v.head]
+            subjects = self.refs(holder)
+            if subjects:
+                partners = self.refs([p for c in v.children if c.dep_ == "prep"
+                                      and c.lower_ in spec.preps for p in _pobjs(c)])
+                rtype = ALLIANCE if family == "alliance" else MEMBERSHIP
+                self.emit(rtype, subjects, partners, v)
+                return
         if family == "capture":
             self.capture(v, lemma, subjects)
             return
@@ -815,6 +861,10 @@ class _DepSentence:
                 agents += self.actors_at(child)
             if child.dep_ == "prep" and child.lower_ in {"by"}:
                 agents += self.refs(_pobjs(child))
+            if child.dep_ == "acl" and child.lower_ in LEADING_PARTICIPLES:
+                # "an offensive led by X", "attacks carried out by X"
+                agents += self.refs([p for c in child.children if c.dep_ == "agent"
+                                     for p in _pobjs(c)])
         if agents:
             return agents
         node = n
@@ -948,6 +998,17 @@ class _DepSentence:
         subjects = self.refs(self.subject_tokens(verb))
         self.emit(JOINT, subjects, partners, tok)
 
+    def led_by(self, v: Token) -> None:
+        # "Hayat Tahrir al-Sham, spearheaded by the former Nusra Front": the leading group is a
+        # member of the coalition it leads.
+        head = v.head
+        coalition = self.actors_at(head, 1)
+        if not coalition and head.dep_ == "appos" and head.lower_ in COALITION_NOUNS:
+            coalition = self.actors_at(head.head, 1)
+        coalition = [r for r in coalition if self.ctx.kind_of(r.actor) is ActorKind.COALITION]
+        leaders = self.refs([p for c in v.children if c.dep_ == "agent" for p in _pobjs(c)])
+        self.emit(MEMBERSHIP, leaders, coalition[:1], v)
+
     def appos(self, a: Token) -> None:
         # "Jaish al-Fatah, an alliance of A, B and C" / "A, a member of X"
         head = a.head
@@ -971,6 +1032,13 @@ class _DepSentence:
                 holder = root.head if root.dep_ in {"conj", "compound", "poss", "appos"} else root
                 subject = holder.dep_ in {"nsubj", "nsubjpass"} and holder.head.dep_ == "ROOT"
                 coref.note_actor(span.label_, subject=subject)
+        for tok in self.sent:
+            if (tok.lower_ in COREF_COALITION_NOUNS and tok.pos_ == "NOUN"
+                    and any(c.lower_ in {"a", "an", "new"} for c in tok.children)
+                    and not self.actors_at(tok, 1)
+                    and not any(self.ctx.by_token.get(t.i) is not None for c in tok.children
+                                if c.dep_ in {"acl", "appos"} for t in c.subtree)):
+                coref.note_unnamed_coalition()
         root = self.sent.root
         for subj in root.children:
             if (subj.dep_ in {"nsubj", "nsubjpass"} and subj.pos_ in {"NOUN", "PROPN"}
@@ -997,6 +1065,13 @@ class _DepSentence:
             return []
         return [self.ctx.by_token.get(c.i) for c in tok.subtree
                 if c.i < tok.i and c.dep_ in {"compound", "amod", "nmod"}]
+
+
+# Participles that name who runs something: "led by", "spearheaded by", "carried out by".
+LEADING_PARTICIPLES: frozenset[str] = frozenset(
+    {"led", "spearheaded", "dominated", "headed", "carried", "launched", "conducted"}
+)
+_LIST_GLUE = frozenset({",", "and", "the", "as", "well", "(", ")"})
 
 
 def _names_subject(span: Span) -> bool:

@@ -67,7 +67,8 @@ _SEQ_PLACE_WORDS = frozenset({"the", "town", "village", "city", "of", "control",
 MAX_GAP = 6
 _SEQ_OBJECT_GAP = frozenset({"the", "a", "an", "with", "against", "on", "upon", "at", "by", "to",
                              "of", "between", "positions", "fighters", "forces", "troops",
-                             "bases", "units", "into", "back", "out", "up", "over", "and"})
+                             "bases", "units", "into", "back", "out", "up", "over", "and",
+                             "such", "groups", "as", "including", "factions", "like"})
 
 
 class SequenceSentence:
@@ -179,7 +180,7 @@ class SequenceSentence:
             return []
         for sentence in reversed(recent):
             for actor in reversed(sentence.actors):
-                if lower == "it" or self.ctx._kind(actor) is ActorKind.COALITION:
+                if lower == "it" or self.ctx.kind_of(actor) is ActorKind.COALITION:
                     return [actor]
         return []
 

@@ -12,7 +12,7 @@ from graph.analysis import analyze_store
 from graph.embedded_store import EmbeddedStore
 from graph.model import Extraction
 from tests.app_helpers import app_on, texts
-from tests.factories import SHAMIYA, YPG
+from tests.factories import SHAMIYA
 
 PAGE = "pages/analysis.py"
 
@@ -82,10 +82,27 @@ def test_as_of_date_and_diff(store_file: Path, monkeypatch: pytest.MonkeyPatch) 
     flipped = next(t for t in frames(at) if t and "types after" in t[0]
                    and any(r["before"] and r["after"] for r in t))
     assert [(r["source"], r["target"], r["before"], r["after"]) for r in flipped] == [
-        (SHAMIYA, YPG, "−", "+")]
+        ("Jabhat al-Shamiya", "People's Protection Units", "−", "+")]
 
 
 def test_empty_store_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     at = app_on(tmp_path / "empty.json", monkeypatch, page=PAGE)
     assert "The store is empty" in texts(at)
     assert not at.dataframe
+
+
+def test_unbalanced_triad_opens_the_claims_behind_its_ties(
+        store_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = app_on(store_file, monkeypatch, page=PAGE)
+    picker = at.selectbox(key="analysis-triad-evidence")
+    triad = "Islamic State, Jabhat al-Shamiya, Syrian Arab Army"
+    assert triad in picker.options
+    picker.set_value(triad).run()
+    assert not at.exception
+    headers = [str(h.value) for h in at.subheader]
+    # One panel per relation behind the three hostile ties, each with its claims.
+    assert sum("Islamic State" in h and "Syrian Arab Army" in h for h in headers) == 1
+    assert sum("Jabhat al\\-Shamiya" in h and "Islamic State" in h for h in headers) == 1
+    store = EmbeddedStore.open(store_file)
+    expected = len(store.evidence(SHAMIYA, "islamic-state"))
+    assert any(f"{expected} claims from" in str(c.value) for c in at.caption)

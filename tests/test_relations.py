@@ -311,3 +311,31 @@ def test_look_alike_inside_an_unknown_name_is_not_matched(extractor: Extractor) 
     assert ("hostility", "islamic-state", "new-syrian-army") in {
         (c.type.value, *sorted((c.source, c.target))) for c in x.claims
     }
+
+
+@needs_model
+def test_attributed_statements_are_hedged_but_descriptions_of_the_speaker_are_not(
+    extractor: Extractor,
+) -> None:
+    x = run(extractor, "Ahrar al-Sham clashed with Jund al-Aqsa near Idlib, a monitor said.")
+    assert [c.hedged for c in x.claims] == [True]
+    x = run(extractor, "The Manbij Military Council, which is backed by the US-led coalition, "
+                       "said it would stay.")
+    assert [(c.type, c.hedged) for c in x.claims] == [(RelationType.SUPPORT, False)]
+
+
+@needs_model
+def test_long_lists_count_every_member(extractor: Extractor) -> None:
+    text = ("The operations room includes Jund al-Aqsa, Ajnad al-Sham, Jaysh al-Nasr, "
+            "Jaysh al-Izza, the Sham Legion and Ahrar al-Sham.")
+    x = run(extractor, "Jaysh al-Fatah set up an operations room called Fatah Hama. " + text)
+    members = {c.source for c in x.claims if c.type is RelationType.MEMBERSHIP
+               and c.target == "fatah-hama"}
+    assert {"jund-al-aqsa", "jaysh-al-nasr", "jaish-al-izza", "sham-legion",
+            "ahrar-al-sham"} <= members
+
+
+@needs_model
+def test_stative_affiliation_is_membership(extractor: Extractor) -> None:
+    got = triples(run(extractor, "The Jarablus Military Council is affiliated with the SDF."))
+    assert got == {("membership", "jarablus-military-council", "sdf")}

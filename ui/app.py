@@ -1,7 +1,7 @@
 """Entry script of the explorer: ``streamlit run ui/app.py`` (or ``allegiance ui``).
 
-A router only: it sets the page up and lists the pages (in ``ui/pages``); user-facing errors are
-shown by :func:`ui.page_shell.run_page`.
+A router only: it sets the page up and lists the pages (in ``ui/pages``); running them and
+showing user-facing errors is :mod:`ui.page_shell`'s job.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.page_shell import run_page
+from ui.page_shell import route
 
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
 
@@ -36,7 +36,8 @@ def pages() -> list[st.Page]:
 
 def main() -> None:
     st.set_page_config(page_title="Allegiance", page_icon="🕸️", layout="wide")
-    run_page(st.navigation(pages()).run)
+    route(pages())
 
 
-main()
+if __name__ == "__main__":  # Streamlit runs the entry script as __main__
+    main()

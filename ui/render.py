@@ -9,6 +9,7 @@ absolute ``http(s)`` URLs.
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -32,6 +33,7 @@ from graph.visual import kind_label, relation_label
 from ui import state
 from ui.ingest import IngestSummary
 
+DETAIL_ALIASES = 12
 SAMPLE_CORPUS = Path(__file__).resolve().parent.parent / "data" / "sample"
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&])")
@@ -132,6 +134,37 @@ def show_claims(claims: list[Claim], docs: Mapping[str, Document], names: Mappin
     st.html(_CARD_STYLE + "".join(cards))
 
 
+def cell_text(value: object) -> object:
+    """A console result value for a table cell: nodes, relationships and paths in short form.
+
+    >>> cell_text({"element_id": "1", "labels": ["Actor"], "properties": {"name": "SAA"}})
+    '(:Actor SAA)'
+    >>> cell_text({"element_id": "9", "type": "FIGHTS", "start": "1", "end": "2",
+    ...            "properties": {"claims": 3}})
+    '[:FIGHTS claims=3]'
+    >>> cell_text(3), cell_text(["a", 1])
+    (3, '["a", 1]')
+    """
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if isinstance(value, dict) and "labels" in value and "element_id" in value:
+        props = value.get("properties") or {}
+        name = props.get("name") or props.get("title") or props.get("id") or value["element_id"]
+        return f"(:{':'.join(value['labels'])} {name})"
+    if isinstance(value, dict) and {"type", "start", "end"} <= value.keys():
+        props = value.get("properties") or {}
+        facts = " ".join(f"{k}={props[k]}" for k in ("claims", "outlets") if k in props)
+        return f"[:{value['type']}{' ' + facts if facts else ''}]"
+    if isinstance(value, dict) and {"nodes", "relationships"} <= value.keys():
+        names = [str(cell_text(n)) for n in value["nodes"]]
+        types = [str(cell_text(r)) for r in value["relationships"]]
+        steps = [names[0]] if names else []
+        for rel_text, node_text in zip(types, names[1:], strict=False):
+            steps += [f"-{rel_text}-", node_text]
+        return " ".join(steps)
+    return json.dumps(value, default=str, ensure_ascii=False)
+
+
 def neighbours_by_relation(actor_id: str, subgraph: Subgraph) -> dict[str, list[str]]:
     """Neighbour ids of an actor grouped by relation label (with direction for directed ones)."""
     groups: dict[str, list[str]] = defaultdict(list)
@@ -156,7 +189,11 @@ def actor_details(store: GraphStore, key: str, actor_id: str) -> None:
     st.subheader(md_escape(found.name))
     standing = "curated" if found.curated else "discovered (not curated)"
     st.caption(f"{md_escape(kind_label(found.kind))} · {standing} · id `{found.id}`")
-    st.markdown("**Aliases:** " + (", ".join(md_escape(a) for a in found.aliases) or "none"))
+    shown = ", ".join(md_escape(a) for a in found.aliases[:DETAIL_ALIASES]) or "none"
+    st.markdown("**Aliases:** " + shown)
+    if len(found.aliases) > DETAIL_ALIASES:
+        with st.expander(f"{len(found.aliases) - DETAIL_ALIASES} more aliases"):
+            st.markdown(", ".join(md_escape(a) for a in found.aliases[DETAIL_ALIASES:]))
     near = state.neighbourhood(store, key, actor_id, 1)
     names = {a.id: a.name for a in near.actors}
     groups = neighbours_by_relation(actor_id, near)

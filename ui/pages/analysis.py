@@ -18,8 +18,8 @@ import streamlit as st
 
 from graph.analysis import AnalysisReport, analyze_store, diff_dates
 from graph.blocs import bloc_assignment
-from graph.model import Subgraph
-from graph.signed import ContestedRule
+from graph.model import RelationType, Subgraph
+from graph.signed import ContestedRule, RelationRef
 from graph.timeline import DEFAULT_QUIET_DAYS, GraphDiff, monthly_subgraphs, time_source
 from ui import render, state
 from ui.page_shell import run_page
@@ -142,8 +142,8 @@ def tie_rows(sub: Subgraph) -> Rows:
             for r in sub.relations]
 
 
-def change_rows(changes: Sequence[Any]) -> Rows:
-    return [{"source": c.source, "target": c.target,
+def change_rows(changes: Sequence[Any], names: Mapping[str, str]) -> Rows:
+    return [{"source": label(names, c.source), "target": label(names, c.target),
              "before": SIGN.get(c.before, "") if c.before is not None else "",
              "after": SIGN.get(c.after, "") if c.after is not None else "",
              "types before": ", ".join(c.types_before), "types after": ", ".join(c.types_after)}
@@ -151,6 +151,16 @@ def change_rows(changes: Sequence[Any]) -> Rows:
 
 
 # -- sections ----------------------------------------------------------------------------------
+
+
+def evidence_picker(store: Any, key: str, prompt: str,
+                    choices: Mapping[str, Sequence[RelationRef]], widget_key: str) -> None:
+    """Pick an item; show every claim behind each relation of it (with evidence sentences)."""
+    if not choices:
+        return
+    picked = st.selectbox(prompt, ["—", *choices], key=widget_key)
+    for rel in choices.get(picked, ()):
+        render.edge_details(store, key, rel.source, rel.target, RelationType(rel.type))
 
 
 def window_controls(bounds: tuple[date, date] | None) -> dict[str, Any]:
@@ -182,7 +192,7 @@ def window_controls(bounds: tuple[date, date] | None) -> dict[str, Any]:
             "contested": contested}
 
 
-def show_report(report: AnalysisReport) -> None:
+def show_report(store: Any, key: str, report: AnalysisReport) -> None:
     b = report.balance
     cols = st.columns(5)
     cols[0].metric("Actors", report.actors)
@@ -211,9 +221,14 @@ def show_report(report: AnalysisReport) -> None:
         st.markdown(f"**{b.triangles}** triangles, **{b.balanced}** balanced, "
                     f"**{b.unbalanced}** unbalanced ({b.method}). Pattern counts: "
                     + ", ".join(f"`{k}` {v}" for k, v in b.by_pattern.items()))
-        st.caption("Unbalanced triads, heaviest first: open the Network page and click a tie "
-                   "to read the claims behind it.")
+        st.caption("Unbalanced triads, heaviest first; pick one below to read the claims behind "
+                   "its three ties.")
         table(triad_rows(report), name="unbalanced-triads", empty="No unbalanced triads.")
+        evidence_picker(store, key, "Read the claims behind a triad",
+                        {row["actors"]: [r for e in t.edges for r in e.relations]
+                         for row, t in zip(triad_rows(report), b.unbalanced_triads,
+                                           strict=True)},
+                        "analysis-triad-evidence")
     with tabs[2]:
         st.caption("Actors with cooperation ties into two opposing blocs; evenness 1.0 is a "
                    "perfect split.")
@@ -225,6 +240,11 @@ def show_report(report: AnalysisReport) -> None:
     with tabs[4]:
         st.caption("Pairs reported both cooperating and fighting in this window.")
         table(contested_rows(report), name="contested", empty="No contested pairs.")
+        evidence_picker(store, key, "Read the claims behind a contested pair",
+                        {f"{row['source']} – {row['target']}": c.relations
+                         for row, c in zip(contested_rows(report), report.contested,
+                                           strict=True)},
+                        "analysis-contested-evidence")
     with tabs[5]:
         table(influence_rows(report), name="influence", empty="No actors.")
     st.download_button("Download the whole report (JSON)",
@@ -233,11 +253,13 @@ def show_report(report: AnalysisReport) -> None:
                        key="download-report", icon=":material/data_object:", on_click="ignore")
 
 
-def show_replay(store: Any, key: str, quiet_days: int, seed: int) -> list[date]:
+def show_replay(store: Any, key: str, quiet_days: int, seed: int
+                ) -> tuple[list[date], dict[str, str]]:
+    """The replay slider; returns the month ends and every actor's name seen in them."""
     months = cached_months(store, key, quiet_days)
     if not months:
         st.caption("No dated claims: nothing to replay.")
-        return []
+        return [], {}
     days = [d for d, _ in months]
     chosen = st.select_slider("Month", options=days, value=days[-1],
                               format_func=lambda d: d.strftime("%b %Y"), key="analysis-month")
@@ -255,10 +277,11 @@ def show_replay(store: Any, key: str, quiet_days: int, seed: int) -> list[date]:
             network(vis_data(sub, color_by="bloc", blocs=blocs), key=f"replay-{chosen}",
                     height=480)
         table(tie_rows(sub), name=f"ties-{chosen.isoformat()}", empty="No ties in force.")
-    return days
+    return days, {a.id: a.name for _, month in months for a in month.actors}
 
 
-def show_diff(store: Any, key: str, days: list[date], quiet_days: int, seed: int) -> None:
+def show_diff(store: Any, key: str, days: list[date], names: Mapping[str, str],
+              quiet_days: int, seed: int) -> None:
     if not days:
         return
     cols = st.columns(2)
@@ -281,9 +304,9 @@ def show_diff(store: Any, key: str, days: list[date], quiet_days: int, seed: int
                               ("Ended ties", result.ended_ties, "ended-ties"),
                               ("Flipped ties", result.flipped_ties, "flipped-ties")):
         st.markdown(f"**{title}**")
-        table(change_rows(rows), name=name, empty=f"No {title.lower()}.")
+        table(change_rows(rows, names), name=name, empty=f"No {title.lower()}.")
     st.markdown("**Actors that changed bloc**")
-    table([{"actor": m.actor, "bloc then": m.before, "bloc now": m.after,
+    table([{"actor": label(names, m.actor), "bloc then": m.before, "bloc now": m.after,
             "now continues": result.bloc_matches.get(m.after) or "a new bloc"}
            for m in result.bloc_changes], name="bloc-changes", empty="No actor changed bloc.")
 
@@ -300,11 +323,11 @@ def main() -> None:
     if report.ties == 0:
         st.info("No ties in this window. Widen the window or pick another date.")
     else:
-        show_report(report)
+        show_report(store, key, report)
     st.subheader("Replay month by month")
-    days = show_replay(store, key, options["quiet_days"], options["seed"])
+    days, names = show_replay(store, key, options["quiet_days"], options["seed"])
     st.subheader("What changed between two dates")
-    show_diff(store, key, days, options["quiet_days"], options["seed"])
+    show_diff(store, key, days, names, options["quiet_days"], options["seed"])
 
 
 run_page(main)

@@ -59,12 +59,9 @@ def main() -> None:
             st.warning(result.notice)
         cut = " (cut at the row cap)" if result.truncated else ""
         st.caption(f"{len(result.rows)} rows{cut}")
-        table = [
-            {column: value if isinstance(value, str | int | float | bool) or value is None
-             else json.dumps(value, default=str, ensure_ascii=False)
-             for column, value in zip(result.columns, row, strict=False)}
-            for row in result.rows
-        ]
+        table = [{column: render.cell_text(value)
+                  for column, value in zip(result.columns, row, strict=False)}
+                 for row in result.rows]
         st.dataframe(table, use_container_width=True, hide_index=True)
         drawn = query_vis_data(result.rows)
         if drawn is not None:
