@@ -21,14 +21,16 @@ PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "them", "their", "themselve
 # Nouns that, with a definite or demonstrative determiner, point back to a named actor.
 SINGULAR_NOUNS: frozenset[str] = frozenset(
     {"group", "coalition", "alliance", "organization", "organisation", "movement", "militia",
-     "front", "faction", "formation", "umbrella", "room", "grouping", "bloc", "union"}
+     "front", "faction", "formation", "umbrella", "room", "grouping", "bloc", "union", "body",
+     "merger", "entity"}
 )
 PLURAL_NOUNS: frozenset[str] = frozenset(
     {"groups", "sides", "parties", "factions", "organizations", "organisations", "militias",
      "allies", "rivals", "movements", "two", "both", "formations", "coalitions"}
 )
 COALITION_NOUNS: frozenset[str] = frozenset(
-    {"coalition", "alliance", "front", "umbrella", "room", "grouping", "bloc", "union"}
+    {"coalition", "alliance", "front", "umbrella", "room", "grouping", "bloc", "union", "body",
+     "merger", "entity"}
 )
 _DEFINITE = frozenset({"the", "this", "these", "those", "that", "both", "two", "latter"})
 

@@ -35,14 +35,14 @@ VERBS: dict[str, VerbSpec] = {
         "rout", "defeat", "kill", "expel", "strike", "hit", "shoot", "storm", "overwhelm",
         "ambush", "counter", "resist", "outflank", "massacre", "execute", "kidnap", "abduct",
         "neutralize", "neutralise", "eliminate", "crush", "destroy", "annihilate", "liquidate",
-        "hammer", "purge", "smash", "wipe")},
+        "hammer", "purge", "smash", "wipe", "inflict")},
     "fight": _v("hostility", "against", "with"),
     "clash": _v("hostility", "with", "against"),
     "battle": _v("hostility", "with", "against"),
     "combat": _v("hostility", "with", "against"),
     "skirmish": _v("hostility", "with", "against"),
     "fire": _v("hostility", "on", "upon", "at"),
-    **{v: _v("hostile_light", "against") for v in (
+    **{v: _v("hostile_light", "against", "at") for v in (
         "launch", "wage", "begin", "start", "conduct", "mount", "stage", "continue", "intensify",
         "escalate", "announce", "lead", "carry", "declare")},
     "advance": _v("hostility", "against", "on", "upon"),
@@ -111,7 +111,8 @@ JOINT_NOUNS: frozenset[str] = frozenset(
     {"offensive", "operation", "operations", "attack", "checkpoint", "checkpoints", "patrol",
      "patrols", "command", "force", "forces", "room", "assault", "campaign", "control",
      "administration", "statement", "raid", "raids", "exercise", "exercises", "push", "strike",
-     "strikes", "battle", "mission", "council", "leadership", "front"}
+     "strikes", "battle", "mission", "council", "leadership", "front", "centre", "center",
+     "cell", "headquarters"}
 )
 # Nouns an appositive uses to say what a coalition is made of ("X, an alliance of A and B").
 COALITION_NOUNS: frozenset[str] = frozenset(
@@ -128,13 +129,16 @@ PROXY_NOUNS: frozenset[str] = frozenset(
      "attacks", "presence", "supply", "supplies", "territory", "side", "camp", "officers",
      "officials", "army", "militia", "militias", "group", "groups", "brigade", "brigades",
      "battalion", "battalions", "outposts", "checkpoint", "checkpoints", "targets", "assets",
-     "patrol", "patrols", "vehicle", "vehicles", "tanks", "expansion", "progress", "gains"}
+     "patrol", "patrols", "vehicle", "vehicles", "tanks", "expansion", "progress", "gains",
+     "centers", "centres", "depots", "facilities", "fortifications", "hideouts", "dens", "posts",
+     "tank", "sites", "gangs", "mercenaries"}
 )
 # Nouns of quantity that pass an argument on ("dozens of ISIS fighters").
 QUANTITY_NOUNS: frozenset[str] = frozenset(
     {"dozens", "hundreds", "thousands", "scores", "number", "some", "many", "several", "most",
      "all", "group", "groups", "contingent", "detachment", "band", "unit", "units", "wave",
-     "series", "remnants", "members"}
+     "series", "remnants", "members", "factions", "faction", "organizations", "organisations",
+     "organization", "organisation"}
 )
 # Hostility verbs that say the subjects fought each other when they have no object.
 RECIPROCAL: frozenset[str] = frozenset({"clash", "skirmish"})

@@ -80,7 +80,8 @@ NON_COMBATANT_WORDS: frozenset[str] = frozenset(
      "mountain", "mountains", "base", "hospital", "school", "mosque", "street", "square",
      "security", "general", "assembly", "commission", "court", "tribunal", "parliament"}
 )
-_WORDS_AFTER_ARTICLE = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ibn",
+_WORDS_AFTER_ARTICLE = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ez",
+                                  "ed", "es", "ibn",
                                   "bin", "abu", "bani", "of", "the", "and", "-", "’", "'"})
 
 
@@ -241,6 +242,13 @@ _NOT_NAME_WORDS = frozenset({"the", "a", "an", "in", "on", "at", "by", "of", "an
                              "meanwhile", "both", "when", "while", "after", "before", "as",
                              "since", "with", "pro", "anti", "for", "from", "to", "if", "that"})
 
+# Ethnic, sectarian and regional descriptors that precede a known name without being part of an
+# unknown one ("the Syrian Kurdish YPG", "the Afghan Liwa Fatemiyoun", "the Iraqi Kata'ib ...").
+_DESCRIPTIVE_WORDS = frozenset({"kurdish", "arab", "afghan", "pakistani", "iraqi", "lebanese",
+                                "syrian", "iranian", "turkmen", "shiite", "shia", "sunni",
+                                "islamist", "jihadist", "syriac", "assyrian", "druze",
+                                "palestinian", "chechen", "uyghur", "circassian"})
+
 
 def _inside_unknown_name(doc: Doc, start: int, gazetteer: Gazetteer) -> bool:
     """"New Syrian Army" is not the "Syrian army": a known name right after a capitalised word
@@ -250,7 +258,8 @@ def _inside_unknown_name(doc: Doc, start: int, gazetteer: Gazetteer) -> bool:
     prev = doc[start - 1]
     if not prev.is_alpha or not prev.text[:1].isupper() or prev.is_sent_start:
         return False
-    if prev.lower_ in _NOT_NAME_WORDS or gazetteer.adjective_actor(prev.text) is not None:
+    if (prev.lower_ in _NOT_NAME_WORDS or prev.lower_ in _DESCRIPTIVE_WORDS
+            or gazetteer.adjective_actor(prev.text) is not None):
         return False
     return start < 2 or doc[start - 2].text not in {".", "\n"}
 
@@ -421,6 +430,9 @@ def _called_spans(doc: Doc) -> Iterable[Span]:
         if end > start:
             yield Span(doc, start, end, label="called")
 
+_ARTICLE_GLUE = frozenset({"al", "el", "ez", "ed", "es", "ad", "ar", "as", "ash", "at", "az",
+                           "an", "-"})
+
 
 def _head_noun_spans(doc: Doc) -> Iterable[Span]:
     n = len(doc)
@@ -431,7 +443,8 @@ def _head_noun_spans(doc: Doc) -> Iterable[Span]:
         while start > 0:
             prev = doc[start - 1]
             inside = _capitalised(prev) and not prev.is_sent_start and prev.lower_ != "the"
-            if inside or (prev.lower_ in {"al", "el", "-"} and start - 1 > 0):
+            # "Deir ez-Zor Military Council": a lower-case Arabic article inside the name
+            if inside or (prev.lower_ in _ARTICLE_GLUE and start - 1 > 0):
                 start -= 1
             elif _capitalised(prev) and prev.is_sent_start and prev.lower_ != "the":
                 start -= 1
@@ -449,7 +462,7 @@ def _head_noun_spans(doc: Doc) -> Iterable[Span]:
                 tail += 1
             if tail > k:
                 end = tail
-        while start < token.i and doc[start].lower_ in {"al", "el", "-"}:
+        while start < token.i and doc[start].lower_ in _ARTICLE_GLUE:
             start += 1
         if start < token.i or end > token.i + 1:
             yield doc[start:end]

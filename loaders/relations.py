@@ -276,27 +276,36 @@ class _DepSentence:
         for child in tok.children:
             if child.dep_ in {"compound", "nmod", "poss", "amod"} and child.i < tok.i:
                 out += self.actors_at(child, depth + 1)
+                if (not out and child.dep_ == "poss" and tok.dep_ in {"nsubj", "nsubjpass"}
+                        and tok.lower_ in PROXY_NOUNS):
+                    # "X announced that its fighters had destroyed ...": the owner's pronoun
+                    out += self.resolve_anaphor(child)
         if not out and (child_adjectives(tok) or tok.pos_ == "NOUN"):
             # "Russian air power", "Turkish shelling": a nationality adjective names the state
             for child in tok.children:
                 if child.dep_ in {"amod", "compound"}:
-                    actor = self.ctx.gaz.adjective_actor(child.text)
-                    if actor:
-                        out.append(Ref(actor, child.i, child.i + 1))
+                    # "Turkish and Russian units": each coordinated adjective names a state
+                    for adj in (child, *child.conjuncts):
+                        actor = self.ctx.gaz.adjective_actor(adj.text)
+                        if actor:
+                            out.append(Ref(actor, adj.i, adj.i + 1))
         if not out and (tok.lower_ in PROXY_NOUNS or tok.lower_ in QUANTITY_NOUNS
-                        or NOUN_FORMS.get(tok.lower_) == "hostility"):
+                        or NOUN_FORMS.get(tok.lower_) == "hostility"
+                        or tok.lower_ in ATTEMPT_NOUNS):
             # "positions of ISIS", "an assault by Daesh", "positions held by the YPG"
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in {"of", "from", "belonging", "loyal",
                                                              "by"}:
                     for pobj in _pobjs(child):
-                        out += self.actors_at(pobj, depth + 1)
+                        for item in (pobj, *pobj.conjuncts):
+                            out += self.actors_at(item, depth + 1)
                 if child.dep_ == "acl" and child.lower_ in {"held", "controlled", "occupied",
                                                             "manned", "run", "led"}:
                     for agent in child.children:
                         if agent.dep_ == "agent":
                             for pobj in _pobjs(agent):
-                                out += self.actors_at(pobj, depth + 1)
+                                for item in (pobj, *pobj.conjuncts):
+                                    out += self.actors_at(item, depth + 1)
         if not out:
             for child in tok.children:
                 if child.dep_ == "appos":
@@ -322,7 +331,8 @@ class _DepSentence:
         number = anaphor_number(tok)
         if number is None:
             return []
-        if number == "singular" and tok.lower_ in {"it", "its"}:
+        plural_pronoun = tok.lower_ in {"they", "their", "them"}
+        if (number == "singular" and tok.lower_ in {"it", "its"}) or plural_pronoun:
             # "ISIS said it attacked ...": the subject of a governing clause in this sentence.
             # A pronoun is never its own clause's subject ("X, which supports it"), so start
             # one clause up.
@@ -334,6 +344,19 @@ class _DepSentence:
                     if (child.dep_ in {"nsubj", "nsubjpass"} and child is not tok
                             and child.i < tok.i and child.lower_ not in WH_WORDS):
                         refs = self.actors_at(child, 1)
+                        if plural_pronoun:
+                            # "Zenki fighters withdrew to Afrin, where they will join ...":
+                            # the governing subject of this sentence, not an earlier group
+                            if len(refs) == 1 and not child.conjuncts:
+                                return [Ref(refs[0].actor, tok.i, tok.i + 1, coref=True)]
+                            group = self.refs([child])
+                            if len(group) >= 2:
+                                if any(t.lower_ == "including" for t in child.subtree):
+                                    return []  # "A and factions, including B, said they ...":
+                                    # who pairs with whom is not clear: leave it unresolved
+                                return [Ref(r.actor, tok.i, tok.i + 1, coref=True)
+                                        for r in group]
+                            continue
                         if not refs and child.lower_ not in {"it", "its"}:
                             refs = self.resolve_anaphor(child)  # "The alliance ... it"
                         if refs:
@@ -341,6 +364,13 @@ class _DepSentence:
                 if node.head is node:
                     break
                 node = node.head
+        if tok.pos_ == "NOUN" and any(
+            (c.dep_ == "amod" or (c.dep_ == "compound" and c.text[:1].isupper()))
+            and c.lower_ not in _PLAIN_ANAPHOR_ADJECTIVES for c in tok.children
+        ):
+            # an epithet ("the Shiite movement", "the jihadist group") needs knowledge of who
+            # is Shiite or jihadist that salience lacks: better unresolved than wrong
+            return []
         verb = tok.head
         prefer = VERB_FORMS.get(verb.lower_) in {"include", "comprise", "incorporate",
                                                  "encompass", "consist", "bring", "unify",
@@ -388,7 +418,7 @@ class _DepSentence:
                 gap = self.doc[a.end:b.start]
                 if not gap or not all(g.lower_ in _LIST_GLUE for g in gap) or not any(
                     g.text in {",", "and"} for g in gap
-                ):
+                ) or _former_name(self.doc[mentions[k + step].end - 1]):
                     break
                 k += step
                 run.append(mentions[k])
@@ -411,6 +441,10 @@ class _DepSentence:
 
     def passive(self, v: Token) -> bool:
         if any(c.dep_ in {"nsubjpass", "auxpass"} for c in v.children):
+            return True
+        if v.tag_ in {"VBN", "VBD"} and any(c.dep_ == "agent" for c in v.children):
+            # "as government forces backed by Russian jets press ...": a participle with a
+            # "by" agent is passive even when the parser calls its noun a subject
             return True
         if v.dep_ == "acl" and self.misparsed_active(v):
             return False
@@ -435,7 +469,8 @@ class _DepSentence:
         if depth > 5:
             return []
         if self.passive(v):
-            agents = [p for c in v.children if c.dep_ == "agent" for p in _pobjs(c)]
+            agents = [p for c in v.children if c.dep_ == "agent"
+                      for a in (c, *c.conjuncts) for p in _pobjs(a)]
             if not agents:
                 # the agent of coordinated participles hangs on the last one
                 for conj in v.conjuncts:
@@ -488,6 +523,8 @@ class _DepSentence:
         out: list[Token] = []
         if self.passive(v):
             out += [c for c in v.children if c.dep_ == "nsubjpass" and c.lower_ not in WH_WORDS]
+            if not out:
+                out += [c for c in v.children if c.dep_ == "nsubj" and c.lower_ not in WH_WORDS]
             if v.dep_ in {"acl", "relcl"}:
                 out.append(v.head)
             if v.dep_ == "conj" and not out:
@@ -521,7 +558,9 @@ class _DepSentence:
     def run(self) -> None:
         for tok in self.sent:
             lower = tok.lower_
-            if lower in SUPPORT_PARTICIPLES and tok.i >= 2 and self.doc[tok.i - 1].text in "-‐–":
+            if (lower in SUPPORT_PARTICIPLES or lower in AFFILIATION_PARTICIPLES) and (
+                tok.i >= 2 and self.doc[tok.i - 1].text in "-‐–"
+            ):
                 self.hyphen_backed(tok)
                 continue
             if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
@@ -536,6 +575,7 @@ class _DepSentence:
             modifiers = {c.lower_ for c in tok.children}
             if (lower in JOINT_NOUNS and "joint" in modifiers) or (
                 lower == "room" and "operations" in modifiers
+                and self.ctx.by_token.get(tok.i) is None
             ):
                 self.joint(tok)
             if lower in {"alongside", "beside"} or (
@@ -544,8 +584,13 @@ class _DepSentence:
                 self.alongside(tok)
             if tok.dep_ == "appos" and lower in COALITION_NOUNS | set(NOUNS):
                 self.appos(tok)
+            if tok.dep_ in {"appos", "attr"} and lower in RELATION_EPITHETS:
+                self.epithet(tok)
             if lower in LEADING_PARTICIPLES and tok.dep_ == "acl":
                 self.led_by(tok)
+            if lower == "jointly" and tok.head.pos_ in {"VERB", "AUX"}:
+                # "patrolled jointly by Turkish and Russian units", "A and B jointly ran ..."
+                self.emit_symmetric(JOINT, self.refs(self.subject_tokens(tok.head)), tok)
         self.note_salience()
 
     def flags(self, trigger: Token) -> tuple[bool, bool]:
@@ -586,6 +631,11 @@ class _DepSentence:
                 rtype = ALLIANCE if family == "alliance" else MEMBERSHIP
                 self.emit(rtype, subjects, partners, v)
                 return
+        if not subjects and v.dep_ == "acl" and (
+            _noun_family(v.head) == "hostility" or v.head.lower_ in EVENT_NOUNS
+        ):
+            # "launched the campaign to liberate X": the campaign's actor acts
+            subjects = self.noun_agents(v.head)
         if family == "capture":
             self.capture(v, lemma, subjects)
             return
@@ -601,6 +651,9 @@ class _DepSentence:
                 NOUN_FORMS.get(o.lower_) in {"truce", "alliance"} for o in objects
             ):
                 return
+            targets += self.refs([p for o in objects if o.lower_ in LOSS_NOUNS
+                                  for c in o.children if c.dep_ == "prep"
+                                  and c.lower_ in {"on", "upon"} for p in _pobjs(c)])
             if lemma in {"kill", "execute", "kidnap", "abduct"}:
                 targets = [t for o in objects for t in self.proxy_targets(o)]
             if not self.passive(v) and any(NOUN_FORMS.get(o.lower_) == "hostility"
@@ -660,9 +713,9 @@ class _DepSentence:
             self.emit(SUPPORT, subjects, supported, v)
         elif family == "support_light":
             objects = [c for c in v.children if c.dep_ == "dobj"]
-            if not any(NOUN_FORMS.get(t.lower_) == "support" for o in objects for t in o.subtree
-                       if t.i - o.i < 8):
-                return
+            if not any(_noun_family(t) == "support" or t.lower_ in ARMS_NOUNS
+                       for o in objects for t in o.subtree if t.i - o.i < 8):
+                return  # "sent a delegation to X" is no support
             supported = self.refs(
                 [p for c in v.children if c.dep_ == "prep" and c.lower_ in spec.preps
                  for p in _pobjs(c)]
@@ -681,6 +734,10 @@ class _DepSentence:
                     members = self.refs(self.object_tokens(v, spec.preps))
             elif family == "includes":
                 coalition = subjects
+                if v.dep_ == "relcl" and not self.is_coalition(coalition):
+                    # "the SDF, a coalition dominated by the YPG that also includes A and B":
+                    # the relative clause hangs on the nearest noun, the coalition is higher up
+                    coalition = self.enclosing_coalition(v.head) or coalition
                 if not coalition and v.tag_ == "VBG":  # "X, comprising A and B" (any parse)
                     coalition = self.nearest_left(v, reach=3)
                 members = self.refs(self.object_tokens(v, spec.preps))
@@ -709,6 +766,24 @@ class _DepSentence:
             # "fighters of X joined Y" is not "X joined Y": only named subjects count.
             named = [r for r in subjects if r.coref or _names_subject(self.doc[r.start:r.end])]
             self.emit(MEMBERSHIP, named, self.refs(objects), v)
+
+    def is_coalition(self, refs: list[Ref]) -> bool:
+        return len(refs) == 1 and self.ctx.kind_of(refs[0].actor) is ActorKind.COALITION
+
+    def enclosing_coalition(self, tok: Token) -> list[Ref]:
+        """The coalition an appositive description belongs to, climbing from a noun inside it
+        ("X, a coalition dominated by [the YPG] that ...") up to the coalition noun's anchor."""
+        node = tok
+        for _ in range(5):
+            if node.dep_ == "appos" and NOUN_FORMS.get(node.lower_, node.lower_) in COALITION_NOUNS:
+                found = self.actors_at(node.head, 1)
+                return found[:1] if self.is_coalition(found[:1]) else []
+            if node.dep_ not in {"pobj", "agent", "prep", "acl", "appos", "compound"}:
+                return []
+            if node.head is node:
+                return []
+            node = node.head
+        return []
 
     def nearest_left(self, tok: Token, reach: int = 4) -> list[Ref]:
         """The actor named just before ``tok`` in an aside ("the SDF, mostly Kurds backed by"):
@@ -745,6 +820,14 @@ class _DepSentence:
         if (lemma == "take" and not took_control and not took_over
                 and not any(self.is_place(o) for o in expanded)):
             return
+        taken_from = self.refs([p for c in v.children if c.dep_ == "prep" and c.lower_ == "from"
+                                for p in _pobjs(c) if not self.is_place(p)])
+        if taken_from and lemma not in {"control", "hold"}:
+            # "liberated the countryside from ISIS": fighting the group driven out
+            self.emit(HOSTILITY, actors, taken_from, v)
+        if v.dep_ in {"acl", "advcl"} and any(c.dep_ == "aux" and c.lower_ == "to"
+                                              for c in v.children):
+            return  # "a campaign to liberate X": the aim, not a capture
         negated, hedged = self.flags(v)
         action = PlaceAction.CONTROLS if lemma in {"control", "hold"} else PlaceAction.CAPTURED
         for o in expanded:
@@ -817,20 +900,36 @@ class _DepSentence:
             if lemma in {"agreement", "deal", "accord"} and n.head.lower_ == "of":
                 return
             participants: list[Ref] = []
+            partners: list[Ref] = []
             for child in n.children:
-                if child.dep_ == "prep" and child.lower_ in {"between", "among", "with", "of"}:
+                if child.dep_ == "prep" and child.lower_ == "with":
+                    partners += self.refs(_pobjs(child))
+                elif child.dep_ == "prep" and child.lower_ in {"between", "among", "of"}:
                     if child.lower_ == "of" and lemma not in {"alliance", "coalition", "pact"}:
                         continue
                     participants += self.refs(_pobjs(child))
+            if n.dep_ == "dobj" and not participants:
+                # "A signed a truce with B" parses "with" on the verb as often as on the noun
+                partners += self.refs([p for c in n.head.children if c.dep_ == "prep"
+                                       and c.lower_ == "with" for p in _pobjs(c)])
             if n.dep_ == "appos":
                 return  # "X, an alliance of A and B": membership, see appos()
             if n.dep_ == "dobj" and n.head.lower_ in BROKER_VERBS:
                 agents = []  # "Russia and Turkey brokered a ceasefire": mediators, not parties
             else:
                 agents = self.noun_agents(n)
-            participants = agents + participants
             rtype = ALLIANCE if family == "alliance" else TRUCE
-            self.emit_symmetric(rtype, participants, n)
+            if lemma in {"cooperation", "coordination", "collaboration"} and (
+                n.dep_ == "pobj" and n.head.lower_ == "in"
+            ):
+                rtype = JOINT  # "army units, in cooperation with the NDF, restored ..."
+            if partners and agents and not participants:
+                # "A and B signed a ceasefire with C": each signatory with C, not with each other
+                partner_ids = {r.actor for r in partners}
+                self.emit(rtype, [a for a in agents if a.actor not in partner_ids], partners, n)
+            else:
+                participants = agents + partners + participants
+                self.emit_symmetric(rtype, participants, n)
             if lemma in {"coalition", "alliance"}:
                 self.named_coalition(n)
         elif family == "support":
@@ -873,6 +972,11 @@ class _DepSentence:
             if node.lower_ == "of" and node.head.pos_ == "NOUN" and node.head is not n:
                 # "a campaign of air strikes against X": the campaign's actor
                 return self.noun_agents(node.head)
+        if node.dep_ == "prep" and node.head.dep_ == "acomp" and node.head.head.pos_ in {
+            "VERB", "AUX"
+        }:
+            # "the YPG remains engaged in battles against ISIS"
+            return self.refs(self.subject_tokens(node.head.head))
         if node.dep_ in {"dobj", "attr", "nsubjpass", "prep", "oprd"} and node.head.pos_ in {
             "VERB", "AUX"
         }:
@@ -929,6 +1033,15 @@ class _DepSentence:
                 supported = self.refs(self.subject_tokens(verb))
             elif n.dep_ == "dobj" and head.lower_ in RECEIVING_VERBS:
                 supported = self.refs(self.subject_tokens(head))
+            elif n.dep_ == "pobj" and head.lower_ in {"from", "on", "upon"} and (
+                verb.lower_ in BENEFIT_VERBS
+            ):
+                # "X benefits from support from A and B": "from A" often hangs on the verb
+                supported = self.refs(self.subject_tokens(verb))
+                if not supporters:
+                    supporters = self.refs([p for c in verb.children if c.dep_ == "prep"
+                                            and c.lower_ == "from" and c is not head
+                                            for p in _pobjs(c)])
         if not supporters and n.dep_ == "dobj" and head.lower_ not in RECEIVING_VERBS and (
             VERB_FORMS.get(head.lower_) in {"provide", "send", "give", "deliver", "offer"}
         ):
@@ -958,21 +1071,39 @@ class _DepSentence:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in {"including", "like"}:
                     supported += self.refs(_pobjs(child))
+        if not supported and head.i > tok.i and head.dep_ == "appos":
+            # "the NFL, the main Turkish-backed rebel alliance": the description's anchor
+            supported = self.actors_at(head.head, 1)[:1]
         if not supported and not (head.i > tok.i and head.pos_ in {"NOUN", "PROPN"}):
             for k in range(i + 1, min(i + 5, self.sent.end)):
                 ref = self.ctx.by_token.get(k)
                 if ref is not None:
                     supported = [ref]
                     break
+        if tok.lower_ in AFFILIATION_PARTICIPLES:
+            # "the Islamic State-affiliated Khalid ibn al-Walid Army": a member of the prefix
+            self.emit(MEMBERSHIP, supported, supporters, tok)
+            return
         self.emit(SUPPORT, supporters, supported, tok)
 
     def joint(self, n: Token) -> None:
         self.named_coalition(n)
         participants = self.noun_agents(n)
+        partners: list[Ref] = []
         for child in n.children:
-            if child.dep_ == "prep" and child.lower_ in {"between", "with", "of", "by"}:
+            if child.dep_ == "prep" and child.lower_ == "with":
+                partners += self.refs(_pobjs(child))
+            elif child.dep_ == "prep" and child.lower_ in {"between", "of", "by"}:
                 participants += self.refs(_pobjs(child))
-        self.emit_symmetric(JOINT, participants, n)
+        if n.dep_ == "dobj":
+            # "set up a joint centre in Baghdad with A and B": "with" hangs on the verb
+            partners += self.refs([p for c in n.head.children if c.dep_ == "prep"
+                                   and c.lower_ == "with" for p in _pobjs(c)])
+        if partners and participants:
+            partner_ids = {r.actor for r in partners}
+            self.emit(JOINT, [r for r in participants if r.actor not in partner_ids], partners, n)
+        else:
+            self.emit_symmetric(JOINT, participants + partners, n)
         targets: list[Ref] = []
         for child in n.children:
             if child.dep_ == "prep" and child.lower_ in {"against", "on"}:
@@ -1024,6 +1155,23 @@ class _DepSentence:
                      if self.ctx.by_token.get(t.i) is not None]
             self.emit(MEMBERSHIP, self.refs(named), self.refs([head]), a)
 
+    def epithet(self, n: Token) -> None:
+        """"Moscow, Assad's main ally" / "Hurras al-Din, an al-Qaeda affiliate": a noun that
+        states a relation between the described actor and its possessor or name modifier."""
+        owners = [r for c in n.children if c.dep_ in {"poss", "compound", "nmod"}
+                  and c.i < n.i for r in self.actors_at(c, 1)]
+        if not owners:
+            return
+        if n.dep_ == "appos":
+            described = self.actors_at(n.head, 1)
+        else:
+            described = self.refs([c for c in n.head.children if c.dep_ == "nsubj"])
+        rtype, flip = RELATION_EPITHETS[n.lower_]
+        if flip:
+            self.emit(rtype, owners, described[:1], n)
+        else:
+            self.emit(rtype, described[:1], owners, n)
+
     def note_salience(self) -> None:
         coref = self.ctx.coref
         for span in self.ctx.spans:
@@ -1071,6 +1219,38 @@ class _DepSentence:
 LEADING_PARTICIPLES: frozenset[str] = frozenset(
     {"led", "spearheaded", "dominated", "headed", "carried", "launched", "conducted"}
 )
+# Nouns stating the described actor's relation to their possessor: (type, possessor is source).
+RELATION_EPITHETS: dict[str, tuple[RelationType, bool]] = {
+    "ally": (ALLIANCE, False), "allies": (ALLIANCE, False), "partner": (ALLIANCE, False),
+    "affiliate": (MEMBERSHIP, False), "offshoot": (MEMBERSHIP, False),
+    "proxy": (SUPPORT, True), "client": (SUPPORT, True),
+    "backer": (SUPPORT, False), "patron": (SUPPORT, False), "sponsor": (SUPPORT, False),
+    "enemy": (HOSTILITY, False), "foe": (HOSTILITY, False), "nemesis": (HOSTILITY, False),
+}
+# "an attempt by X to advance": repelling it is fighting X.
+ATTEMPT_NOUNS: frozenset[str] = frozenset({"attempt", "attempts", "bid", "bids", "effort",
+                                            "efforts"})
+# "inflicted heavy losses on X", "dealt a blow to X" (the loss noun carries the target).
+LOSS_NOUNS: frozenset[str] = frozenset({"losses", "loss", "casualties", "damage", "defeat",
+                                         "defeats", "blow", "blows"})
+# "announced the launch of the campaign to liberate X": who launches acts.
+EVENT_NOUNS: frozenset[str] = frozenset({"launch", "start", "beginning", "onset", "resumption"})
+# Weapons whose delivery to a group is support ("delivered mortars to the YPG").
+ARMS_NOUNS: frozenset[str] = frozenset(
+    {"guns", "rifles", "mortars", "missiles", "rockets", "munitions", "ammunition", "weapons",
+     "arms", "vehicles", "tanks", "artillery", "launchers", "drones", "weaponry"}
+)
+# Verbs whose subject is the beneficiary of a support noun after "from".
+BENEFIT_VERBS: frozenset[str] = frozenset(
+    {"benefit", "benefits", "benefited", "benefitted", "benefiting", "benefitting", "relies",
+     "rely", "relied", "relying", "depends", "depend", "depended", "depending"}
+)
+AFFILIATION_PARTICIPLES: frozenset[str] = frozenset({"affiliated"})
+# Adjectives that leave a nominal anaphor plain ("the new body", "the larger group").
+_PLAIN_ANAPHOR_ADJECTIVES: frozenset[str] = frozenset(
+    {"new", "same", "former", "larger", "smaller", "latter", "whole", "entire", "joint",
+     "newly", "combined", "unified", "main", "other", "rival", "two", "both"}
+)
 _LIST_GLUE = frozenset({",", "and", "the", "as", "well", "(", ")"})
 
 
@@ -1093,11 +1273,32 @@ def _coordinated(tok: Token) -> list[Token]:
         t = out[k]
         k += 1
         for c in (*t.conjuncts, *(c for c in t.children
-                                 if c.dep_ == "appos" and c.pos_ in {"PROPN", "NOUN"})):
+                                 if c.dep_ == "appos" and c.pos_ in {"PROPN", "NOUN"}
+                                 and not _described(c))):
             if c.i not in seen:
                 seen.add(c.i)
                 out.append(c)
     return out
+
+
+def _former_name(tok: Token) -> bool:
+    """The mention is another name of a list item ("JFS, formerly known as the Nusra Front,
+    and Zenki"), not an item itself."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "as":
+        return head.head.lower_ in {"known", "referred", "formerly", "previously"}
+    return tok.dep_ in {"oprd", "attr"} and head.lower_ in {"called", "named", "dubbed"}
+
+
+def _noun_family(tok: Token) -> str | None:
+    lemma = NOUN_FORMS.get(tok.lower_)
+    return NOUNS[lemma] if lemma is not None else None
+
+
+def _described(tok: Token) -> bool:
+    # "Moscow, Assad's main ally", "X, an al-Qaeda affiliate": an appositive with its own
+    # determiner or possessor describes the head; it is not a further name in a list.
+    return tok.pos_ == "NOUN" and any(c.dep_ in {"det", "poss"} for c in tok.children)
 
 
 def child_adjectives(tok: Token) -> bool:

@@ -108,12 +108,22 @@ class SequenceSentence:
                 if any(t.lower_ in BROKER_VERBS for t in self.doc[self.sent.start:tok.i]):
                     continue  # "A and B brokered a ceasefire": mediators, not parties
                 rtype = ALLIANCE if lower in _SEQ_ALLY else TRUCE
+                if lower == "cooperation" and tok.i > self.sent.start and (
+                    self.doc[tok.i - 1].lower_ == "in"
+                ):
+                    rtype = JOINT  # "X, in cooperation with Y, took ...": acting together
                 parts = self.left_run(tok) + self.right_run(tok, between_only=True)
                 self.symmetric(rtype, parts, tok)
             elif lower == "joint":
                 self.symmetric(JOINT, self.left_run(tok), tok)
             elif lower in _SEQ_INCLUDES:
-                self.emit(MEMBERSHIP, self.right_run(tok), self.left_run(tok)[-1:], tok)
+                coalition = self.left_run(tok)[-1:]
+                if lower == "including" and coalition and any(
+                    t.is_alpha for t in self.doc[coalition[0].end:tok.i]
+                ):
+                    # "the government and 97 factions, including A": A is one of the factions
+                    continue
+                self.emit(MEMBERSHIP, self.right_run(tok), coalition, tok)
             elif lower in _SEQ_JOINS:
                 self.emit(MEMBERSHIP, self.left_run(tok), self.right_run(tok)[:1], tok)
             elif lower in _SEQ_CAPTURE:

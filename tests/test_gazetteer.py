@@ -44,6 +44,11 @@ def test_bundled_gazetteer_covers_the_war(gaz: Gazetteer) -> None:
         ("IRGC", "irgc"), ("Hizbollah", "hezbollah"), ("National Defense Forces", "ndf"),
         ("Liwa al-Quds", "liwa-al-quds"), ("Army of Conquest", "jaysh-al-fatah"),
         ("Fateh Halab", "fatah-halab"), ("Hamza Division", "hamza-division"),
+        # short and political names reports use for known actors
+        ("Ahrar", "ahrar-al-sham"), ("Fatah al-Sham", "jabhat-fatah-al-sham"),
+        ("President Bashar al-Assad", "saa"), ("Assad's militias", "saa"),
+        ("Tajamu al-Izza", "jaish-al-izza"), ("Kataib Hezbollah", "kataib-hezbollah"),
+        ("Falcons of the Levant", "suqour-al-sham"),
     ],
 )
 def test_names_resolve_to_their_actor(gaz: Gazetteer, name: str, actor: str) -> None:
@@ -57,6 +62,8 @@ def test_short_acronyms_need_capitals(gaz: Gazetteer) -> None:
     assert gaz.resolve("is") is None
     assert gaz.resolve("US").id == "united-states"  # type: ignore[union-attr]
     assert gaz.resolve("us") is None
+    assert gaz.resolve("JaF").id == "jaysh-al-fatah"  # type: ignore[union-attr]
+    assert gaz.resolve("jaf") is None
 
 
 def test_same_name_resolves_by_date(gaz: Gazetteer) -> None:

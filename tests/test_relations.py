@@ -37,6 +37,12 @@ def triples(extraction: Extraction) -> set[tuple[str, str, str]]:
     return {(c.type.value, *c.pair) for c in extraction.claims if not c.negated}
 
 
+def hostile(extraction: Extraction, a: str, b: str) -> bool:
+    """A positive hostility claim between the two actors, in either direction."""
+    return any(c.type is RelationType.HOSTILITY and set(c.pair) == {a, b} and not c.negated
+               for c in extraction.claims)
+
+
 # -- structure of the sentence ----------------------------------------------------------------
 
 
@@ -339,3 +345,239 @@ def test_long_lists_count_every_member(extractor: Extractor) -> None:
 def test_stative_affiliation_is_membership(extractor: Extractor) -> None:
     got = triples(run(extractor, "The Jarablus Military Council is affiliated with the SDF."))
     assert got == {("membership", "jarablus-military-council", "sdf")}
+
+
+# -- constructions of long realistic reports --------------------------------------------------
+
+
+@needs_model
+def test_descriptor_before_a_known_name_keeps_the_name(extractor: Extractor) -> None:
+    x = run(extractor, "The Syrian Kurdish YPG clashed with ISIS near Hasakah.")
+    assert hostile(x, "islamic-state", "ypg")
+    # a capitalised word that is no descriptor still makes the name an unknown one
+    x = run(extractor, "The Liberation Syrian Army attacked ISIS near Tanf.")
+    assert not any("saa" in c.pair for c in x.claims)
+
+
+@needs_model
+def test_relative_clause_on_a_coalition_description_lists_its_members(
+    extractor: Extractor,
+) -> None:
+    x = run(extractor, "The Army of Conquest, a coalition led by Jabhat al-Nusra that also "
+                       "includes Jund al-Aqsa and the Sham Legion, captured Idlib city.")
+    t = triples(x)
+    assert ("membership", "jund-al-aqsa", "jaysh-al-fatah") in t
+    assert ("membership", "sham-legion", "jaysh-al-fatah") in t
+    assert not any(c.type is RelationType.MEMBERSHIP and c.target == "jabhat-al-nusra"
+                   for c in x.claims)
+
+
+@needs_model
+def test_truce_with_a_partner_pairs_each_signatory_with_it(extractor: Extractor) -> None:
+    x = run(extractor, "Jaysh al-Islam and the Sham Legion signed a truce with the Syrian "
+                       "government in Douma.")
+    t = triples(x)
+    assert ("truce", "jaysh-al-islam", "saa") in t
+    assert ("truce", "saa", "sham-legion") in t
+    assert ("truce", "jaysh-al-islam", "sham-legion") not in t
+
+
+@needs_model
+def test_joint_centre_with_partners(extractor: Extractor) -> None:
+    x = run(extractor, "Russia set up a joint command centre with Iran and Hezbollah.")
+    t = triples(x)
+    assert {("joint_operation", "iran", "russia"), ("joint_operation", "hezbollah", "russia")} <= t
+    assert ("joint_operation", "hezbollah", "iran") not in t
+
+
+@needs_model
+def test_in_cooperation_with_is_a_joint_operation(extractor: Extractor) -> None:
+    x = run(extractor, "The Syrian army, in cooperation with the National Defence Forces, "
+                       "recaptured the village of Kessab.")
+    assert ("joint_operation", "ndf", "saa") in triples(x)
+    assert not any(c.type is RelationType.ALLIANCE for c in x.claims)
+
+
+@needs_model
+def test_new_body_is_the_coalition_just_formed(extractor: Extractor) -> None:
+    x = run(extractor, "Rebel commanders announced the birth of Jaysh al-Fatah on Tuesday. "
+                       "The new body comprises Jund al-Aqsa and Ajnad al-Sham.")
+    t = triples(x)
+    assert ("membership", "jund-al-aqsa", "jaysh-al-fatah") in t
+    assert ("membership", "ajnad-al-sham", "jaysh-al-fatah") in t
+
+
+@needs_model
+def test_epithet_anaphor_is_left_unresolved(extractor: Extractor) -> None:
+    # "the Shiite movement" is not ISIS, the last subject: no support for ISIS is invented
+    x = run(extractor, "ISIS stormed the town of Palmyra. Iran armed the Shiite movement "
+                       "for years.")
+    assert not any(c.type is RelationType.SUPPORT for c in x.claims)
+
+
+@needs_model
+def test_appositive_epithets_state_relations(extractor: Extractor) -> None:
+    x = run(extractor, "Iran, Assad's closest ally, condemned the raid.")
+    assert ("alliance", "iran", "saa") in triples(x)
+    x = run(extractor, "Jabhat al-Nusra, an al-Qaeda affiliate, attacked the town of Ariha.")
+    assert ("membership", "jabhat-al-nusra", "al-qaeda") in triples(x)
+    # the description's possessor does not become a party of the main clause
+    x = run(extractor, "Iran, Assad's closest ally, signed a deal with Iraq.")
+    assert ("truce", "iraq", "saa") not in triples(x)
+
+
+@needs_model
+def test_hyphenated_affiliation_and_backed_description(extractor: Extractor) -> None:
+    x = run(extractor, "The al-Qaeda-affiliated Hurras al-Din attacked regime forces.")
+    assert ("membership", "hurras-al-din", "al-qaeda") in triples(x)
+    assert ("support", "al-qaeda", "hurras-al-din") not in triples(x)
+    x = run(extractor, "The Sham Legion, the largest Turkish-backed faction in Idlib, said "
+                       "it would stay.")
+    assert ("support", "turkey", "sham-legion") in triples(x)
+
+
+@needs_model
+def test_plural_pronoun_takes_the_single_governing_actor(extractor: Extractor) -> None:
+    x = run(extractor, "Jaysh al-Islam fighters withdrew to Douma, where they attacked "
+                       "government forces.")
+    assert hostile(x, "jaysh-al-islam", "saa")
+
+
+@needs_model
+def test_every_agent_and_every_owner_of_a_proxy_counts(extractor: Extractor) -> None:
+    x = run(extractor, "The YPG was backed by Peshmerga fighters and by Free Syrian Army units.")
+    assert {("support", "peshmerga", "ypg"), ("support", "fsa", "ypg")} <= triples(x)
+    x = run(extractor, "The Syrian army shelled positions of Jaysh al-Islam and the Sham Legion.")
+    assert hostile(x, "jaysh-al-islam", "saa") and hostile(x, "saa", "sham-legion")
+
+
+@needs_model
+def test_repelling_an_attempt_by_a_group_is_fighting_it(extractor: Extractor) -> None:
+    x = run(extractor, "The SDF repelled an attempt by ISIS to retake the dam.")
+    assert hostile(x, "islamic-state", "sdf")
+    x = run(extractor, "The SDF welcomed an attempt by Russia to mediate.")
+    assert not x.claims
+
+
+@needs_model
+def test_freeing_a_place_from_a_group_is_fighting_it(extractor: Extractor) -> None:
+    x = run(extractor, "The SDF launched a campaign to liberate Manbij from ISIS.")
+    assert hostile(x, "islamic-state", "sdf")
+    # a place after "from" is a starting point, not an enemy
+    x = run(extractor, "The YPG liberated the villages from the Turkish border to Manbij.")
+    assert not any("turkey" in c.pair for c in x.claims)
+
+
+@needs_model
+def test_inflicting_losses_and_launching_missiles_at(extractor: Extractor) -> None:
+    x = run(extractor, "The Syrian army inflicted heavy losses on Jaysh al-Islam.")
+    assert hostile(x, "jaysh-al-islam", "saa")
+    x = run(extractor, "Russian warplanes launched missiles at ISIS positions near Palmyra.")
+    assert hostile(x, "islamic-state", "russia")
+
+
+@needs_model
+def test_named_operations_room_is_an_actor_not_a_joint_operation(extractor: Extractor) -> None:
+    x = run(extractor, "The Army of Conquest's Central Operations Room announced a new battle.")
+    assert not any(c.type is RelationType.JOINT_OPERATION for c in x.claims)
+
+
+@needs_model
+def test_discovered_name_keeps_a_lower_case_article(extractor: Extractor) -> None:
+    x = run(extractor, "The Tal ez-Zaatar Military Council attacked ISIS.")
+    assert "Tal ez-Zaatar Military Council" in {a.name for a in x.actors}
+
+
+@needs_model
+def test_support_a_beneficiary_draws_from_its_backers(extractor: Extractor) -> None:
+    x = run(extractor, "The Sham Legion relies on financial support from Qatar and Turkey.")
+    t = triples(x)
+    assert {("support", "qatar", "sham-legion"), ("support", "turkey", "sham-legion")} <= t
+    # support a group gets from a place is not support from a state
+    x = run(extractor, "The Sham Legion benefits from support from Idlib residents.")
+    assert not any(c.type is RelationType.SUPPORT for c in x.claims)
+
+
+@needs_model
+def test_delivering_weapons_is_support_a_delegation_is_not(extractor: Extractor) -> None:
+    x = run(extractor, "Washington started sending anti-tank missiles and rifles to the "
+                       "Hamza Division last year.")
+    assert ("support", "united-states", "hamza-division") in triples(x)
+    x = run(extractor, "Washington sent a delegation to the Hamza Division last year.")
+    assert not any(c.type is RelationType.SUPPORT for c in x.claims)
+
+
+@needs_model
+def test_participle_with_a_by_agent_is_passive(extractor: Extractor) -> None:
+    x = run(extractor, "Fighting resumed as Syrian government forces backed by Iranian "
+                       "militias pushed into the district.")
+    assert ("support", "iran", "saa") in triples(x)
+    assert ("support", "saa", "iran") not in triples(x)
+
+
+@needs_model
+def test_a_former_name_in_a_list_is_not_a_member(extractor: Extractor) -> None:
+    x = run(extractor, "Jaysh al-Fatah includes Jabhat Fateh al-Sham, previously known as the "
+                       "Nusra Front, as well as Jund al-Aqsa and Ajnad al-Sham.")
+    members = {c.source for c in x.claims if c.type is RelationType.MEMBERSHIP}
+    assert {"jabhat-fatah-al-sham", "jund-al-aqsa", "ajnad-al-sham"} <= members
+    assert "jabhat-al-nusra" not in members
+
+
+@needs_model
+def test_an_aim_to_liberate_is_no_capture(extractor: Extractor) -> None:
+    x = run(extractor, "The SDF began an offensive to liberate Tabqa from ISIS.")
+    assert hostile(x, "islamic-state", "sdf")
+    assert not x.places
+    x = run(extractor, "The SDF liberated Tabqa from ISIS.")
+    assert [p.place for p in x.places] == ["Tabqa"]
+
+
+@needs_model
+def test_positions_held_by_every_listed_group(extractor: Extractor) -> None:
+    x = run(extractor, "Ahrar al-Sham shelled positions held by Jund al-Aqsa and the Sham Legion.")
+    assert hostile(x, "ahrar-al-sham", "jund-al-aqsa") and hostile(x, "ahrar-al-sham",
+                                                                   "sham-legion")
+
+
+@needs_model
+def test_remaining_engaged_in_battles_against(extractor: Extractor) -> None:
+    x = run(extractor, "The Sham Legion remains engaged in heavy battles against ISIS near Bab.")
+    assert hostile(x, "islamic-state", "sham-legion")
+
+
+@needs_model
+def test_they_after_a_subject_with_an_including_list_stays_unresolved(
+    extractor: Extractor,
+) -> None:
+    x = run(extractor, "The Syrian government and dozens of factions, including Jaysh al-Islam "
+                       "and the Sham Legion, said they would respect the truce.")
+    # not a truce between two rebel factions, nor the factions as members of the government
+    assert not x.claims
+
+
+def test_rule_only_including_after_a_generic_noun_is_no_membership() -> None:
+    rule_only = Extractor(model="__rule_only__")
+    x = run(rule_only, "The Syrian government and several factions, including Jaysh al-Islam "
+                       "and the Sham Legion, met.")
+    assert not any(c.type is RelationType.MEMBERSHIP for c in x.claims)
+    x = run(rule_only, "Jaysh al-Fatah, including Jund al-Aqsa and the Sham Legion, met.")
+    assert ("membership", "jund-al-aqsa", "jaysh-al-fatah") in triples(x)
+
+
+@needs_model
+def test_its_fighters_in_a_reported_clause_belong_to_the_speaker(extractor: Extractor) -> None:
+    x = run(extractor, "Jaysh al-Islam said that its fighters had ambushed a regime convoy near "
+                       "Douma.")
+    assert hostile(x, "jaysh-al-islam", "saa")
+    # a possessive on a non-subject is left alone: no self-made pair appears
+    x = run(extractor, "Jaysh al-Islam said the army shelled its positions.")
+    assert not any(c.source == c.target for c in x.claims)
+
+
+@needs_model
+def test_jointly_with_several_actors_is_a_joint_operation(extractor: Extractor) -> None:
+    x = run(extractor, "The road will be patrolled jointly by Turkish and Russian troops.")
+    assert ("joint_operation", "russia", "turkey") in triples(x)
+    x = run(extractor, "The road will be patrolled jointly by Russian troops.")
+    assert not x.claims
