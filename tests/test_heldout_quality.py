@@ -1,7 +1,8 @@
-"""Regression floors on the held-out reports (``tests/heldout/``), which the rules never saw.
+"""Regression floors on the held-out reports (``tests/heldout/``).
 
-The floors are what the extractor measured when the set was written (``bench/heldout.py``,
-see ``bench/README.md``) minus a margin, so a change that loses ground on unseen text fails
+The rules have since been tuned on this set's error list, so it is no longer held out. The
+floors are what the extractor measured after that tuning (``bench/heldout.py``, see
+``bench/README.md``) minus a margin, so a change that loses ground on unseen text fails
 here; they are not targets. Raise them when the extractor improves.
 """
 
