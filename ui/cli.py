@@ -11,6 +11,7 @@ import sys
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from graph.errors import AllegianceError
 
@@ -48,9 +49,11 @@ def main(argv: list[str] | None = None) -> int:
         # Outside standalone mode click returns a raised typer.Exit's code instead of raising.
         result = app(args=argv, standalone_mode=False)
     except AllegianceError as e:
-        err_console.print(f"[bold red]error:[/] {e.message}", highlight=False)
+        err_console.print(
+            f"[bold red]error:[/] {escape(e.message)}", highlight=False, soft_wrap=True
+        )
         if e.hint:
-            err_console.print(f"  {e.hint}", highlight=False)
+            err_console.print(f"  {escape(e.hint)}", highlight=False, soft_wrap=True)
         return e.exit_code
     except typer.Exit as e:
         return e.exit_code

@@ -22,16 +22,12 @@ from graph.analysis import AnalysisReport, analyze_store, diff_dates
 from graph.signed import ContestedRule
 from graph.timeline import DEFAULT_QUIET_DAYS, GraphDiff, TieChange
 from ui.cli import app
+from ui.filter_options import StoreKind
 from ui.settings import Settings
 from ui.stores import open_store
 
 MAX_MEMBERS_SHOWN = 12
 ROWS_SHOWN = 15
-
-
-class StoreKind(StrEnum):
-    NEO4J = "neo4j"
-    EMBEDDED = "embedded"
 
 
 class OutputFormat(StrEnum):

@@ -7,7 +7,6 @@ or an option is wrong; 3 when the store cannot be reached; 5 when the store refu
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -42,14 +41,10 @@ from ui.commands.reader_options import (
     print_skips,
     reader_options,
 )
+from ui.filter_options import StoreKind
 from ui.ingest import DEFAULT_BATCH_DOCS, IngestProgress, IngestSummary, ingest
 from ui.settings import Settings
 from ui.stores import open_store
-
-
-class StoreKind(StrEnum):
-    NEO4J = "neo4j"
-    EMBEDDED = "embedded"
 
 
 def summary_table(summary: IngestSummary, store_name: str) -> Table:

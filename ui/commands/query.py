@@ -20,13 +20,9 @@ from rich.table import Table
 from graph.errors import InputError
 from graph.model import QueryResult
 from ui.cli import app
+from ui.filter_options import StoreKind
 from ui.settings import Settings
 from ui.stores import open_store
-
-
-class StoreKind(StrEnum):
-    NEO4J = "neo4j"
-    EMBEDDED = "embedded"
 
 
 class OutputFormat(StrEnum):

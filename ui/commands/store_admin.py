@@ -7,7 +7,6 @@ refused; 5 the store refused a batch (nothing of that batch was written).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -19,14 +18,9 @@ from rich.table import Table
 from graph.errors import InputError
 from graph.model import Extraction, LoadReport
 from ui.cli import app
+from ui.filter_options import StoreKind
 from ui.settings import Settings
 from ui.stores import open_store
-
-
-class StoreKind(StrEnum):
-    NEO4J = "neo4j"
-    EMBEDDED = "embedded"
-
 
 StoreOption = Annotated[
     StoreKind | None,
