@@ -141,7 +141,7 @@ def test_hostile_data_never_runs(tab: AppPage) -> None:
     hook = tab.wait_for_graph()
     assert HOSTILE_A in hook["ids"] and HOSTILE_B in hook["ids"]
     tab.click_node(HOSTILE_A)
-    tab.page.get_by_text("Aliases:").wait_for()
+    tab.page.get_by_text("Aliases:", exact=True).wait_for()
     tab.page.mouse.move(10, 10)
     point = tab.page.evaluate(
         "(id) => window.__allegiance_network.pagePosition(id)", HOSTILE_B)
