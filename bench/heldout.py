@@ -1,14 +1,16 @@
 """Held-out extraction quality: the extractor on reports it was not built from.
 
-Run: ``.venv/bin/python bench/heldout.py [--model NAME] [--errors FILE]``
+Run: ``.venv/bin/python bench/heldout.py [--set NAME] [--model NAME] [--errors FILE]``
 
-Reads ``tests/heldout/docs/*.txt`` through the project's readers, extracts them with
-:class:`loaders.extract.Extractor`, and scores against ``tests/heldout/gold.json`` (see
-``tests/heldout/scoring.py``): precision, recall and F1 overall and per relation family, the
+``--set`` names an evaluation set folder under ``tests/`` (default ``heldout``; also ``blind``
+and ``unseen``), each holding ``docs/*.txt`` and ``gold.json`` in the same format. Reads the
+reports through the project's readers, extracts them with :class:`loaders.extract.Extractor`,
+and scores against the gold (see ``tests/heldout/scoring.py``): precision, recall and F1 overall and per relation family, the
 unordered pair with its sign, wrong-sign relations, hedged/negated flag agreement and places.
 In the same run it scores two alternatives: the rule-only pipeline (what users get without the
 spaCy model) and a sentence co-occurrence baseline (every pair of gazetteer actors named in one
-sentence, typed by the first trigger word found). Writes ``bench/results/heldout-<date>.json``;
+sentence, typed by the first trigger word found). Writes ``bench/results/<set>-<date>.json``;
+``--check-names`` only shows how the gold's canonical names resolve in the gazetteer;
 ``--errors`` also writes every false positive and miss with its sentence, for error analysis.
 """
 
@@ -19,7 +21,7 @@ import json
 import re
 import sys
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from itertools import combinations
 from pathlib import Path
 
@@ -31,7 +33,6 @@ from loaders.evaluation import FAMILIES, Counts, relation_key  # noqa: E402
 from loaders.extract import DEFAULT_MODEL, Extractor  # noqa: E402
 from loaders.gazetteer import Gazetteer  # noqa: E402
 from tests.heldout.scoring import (  # noqa: E402
-    GOLD,
     HeldoutDoc,
     HeldoutScore,
     align_actors,
@@ -58,18 +59,32 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”]?|$)")
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--set", default="heldout", dest="name",
+                        help="evaluation set folder under tests/ (heldout, blind, unseen)")
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--errors", type=Path, help="write false positives and misses here")
+    parser.add_argument("--check-names", action="store_true",
+                        help="only show how gold actor names resolve; extract nothing")
     args = parser.parse_args(argv)
+    folder = REPO / "tests" / args.name
+    gold = folder / "gold.json"
+    if not gold.is_file():
+        parser.error(f"no evaluation set at {folder} (expected docs/ and gold.json)")
 
     extractor = Extractor(model=args.model)
+    if args.check_names:
+        _check_names(gold, extractor.gazetteer)
+        return 0
     for warning in extractor.warnings:
         print("warning:", warning)
-    docs = load_heldout(extractor.gazetteer)
-    table = discovered_aliases(GOLD, extractor.gazetteer)
+    started = datetime.now(UTC)
+    docs = load_heldout(extractor.gazetteer, docs=folder / "docs", gold=gold)
+    table = discovered_aliases(gold, extractor.gazetteer)
     required = sum(1 for d in docs for g in d.relations if not g.optional and not g.negated)
-    print(f"held-out set: {len(docs)} reports, {required} required gold relations "
-          f"({sum(len(d.relations) for d in docs)} gold items incl. optional and negated)")
+    denied = sum(1 for d in docs for g in d.relations if g.negated)
+    print(f"{args.name} set: {len(docs)} reports, {required} required gold relations, "
+          f"{denied} denied, {sum(len(d.places) for d in docs)} captures; run at "
+          f"{started:%Y-%m-%d %H:%M} UTC")
 
     extractions = [align_actors(e, table) for e in extractor.pipe(d.source for d in docs)]
     main_score = _score(docs, extractions)
@@ -80,16 +95,19 @@ def main(argv: list[str] | None = None) -> int:
 
     _print_table(args.model, main_score, rule_score, cooc_score)
     results = {
+        "set": args.name,
         "date": date.today().isoformat(),
+        "run_at_utc": started.isoformat(timespec="seconds"),
         "model": args.model,
         "rule_only": extractor.rule_only,
         "documents": len(docs),
         "required_gold": required,
+        "denied_gold": denied,
         "extractor": main_score.summary(),
         "rule_only_pipeline": rule_score.summary(),
         "cooccurrence_baseline": cooc_score.summary(),
     }
-    out = REPO / "bench" / "results" / f"heldout-{date.today().isoformat()}.json"
+    out = REPO / "bench" / "results" / f"{args.name}-{date.today().isoformat()}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"\nwrote {out.relative_to(REPO)}")
@@ -97,6 +115,16 @@ def main(argv: list[str] | None = None) -> int:
         args.errors.write_text(_error_listing(docs, extractions, main_score), encoding="utf-8")
         print(f"wrote {args.errors}")
     return 0
+
+
+def _check_names(gold: Path, gazetteer: Gazetteer) -> None:
+    """Print the gazetteer id of every gold canonical name (``-`` when it is scored by alias)."""
+    raw = json.loads(gold.read_text(encoding="utf-8"))
+    for canonical, aliases in sorted(raw["actors"].items()):
+        actor = gazetteer.resolve(canonical, fuzzy=False)
+        by_alias = sorted({a.id for name in aliases
+                           if (a := gazetteer.resolve(name, fuzzy=False)) is not None})
+        print(f"{canonical:32} {actor.id if actor else '-':28} aliases -> {by_alias}")
 
 
 def _score(docs: list[HeldoutDoc], extractions: list[Extraction]) -> HeldoutScore:

@@ -9,7 +9,10 @@ are spelling variants of each other; :func:`to_output_json` gives the documented
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -104,12 +107,20 @@ class Extractor:
     def pipe(
         self, sources: Iterable[SourceText], *, n_process: int = 1, batch_size: int = 16
     ) -> Iterator[Extraction]:
-        """Extract documents as a stream, one :class:`Extraction` per document, in order."""
-        pairs = ((source.text, source) for source in sources)
-        for doc, source in self.nlp.pipe(
-            pairs, as_tuples=True, n_process=n_process, batch_size=batch_size
-        ):
-            yield self.to_extraction(doc, source)
+        """Extract documents as a stream, one :class:`Extraction` per document, in order.
+
+        With ``n_process > 1``, batches of ``batch_size`` documents go to worker processes that
+        each run the whole extraction and send back only the (small) :class:`Extraction`; at
+        most two batches per worker are in flight, so memory stays flat however long the
+        stream. (``nlp.pipe(n_process=...)`` would ship every parsed ``Doc`` back to this
+        process and leave the claim work here: measured slower in ``bench/extract.py``.)
+        """
+        if n_process <= 1:
+            pairs = ((source.text, source) for source in sources)
+            for doc, source in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+                yield self.to_extraction(doc, source)
+            return
+        yield from _parallel(self, sources, n_process, batch_size)
 
     def to_extraction(self, doc: Doc, source: SourceText) -> Extraction:
         """Typed claims from a processed ``Doc`` of ``source``."""
@@ -121,7 +132,7 @@ class Extractor:
         claims: list[Claim] = []
         dates: dict[int, date | None] = {}
         for record in doc._.allegiance_claims or []:
-            names.update(record["names"])
+            _note_names(names, record["names"])
             evidence = _evidence(doc_id, text, record)
             rtype = RelationType(record["type"])
             claims.append(
@@ -140,7 +151,7 @@ class Extractor:
             )
         places: list[PlaceClaim] = []
         for record in doc._.allegiance_places or []:
-            names.update(record["names"])
+            _note_names(names, record["names"])
             evidence = _evidence(doc_id, text, record)
             places.append(
                 PlaceClaim(
@@ -191,6 +202,14 @@ def discovered_actor(name: str) -> Actor:
     )
 
 
+def _note_names(names: dict[str, str], found: dict[str, str]) -> None:
+    """Keep the longest name a discovered actor was written with in this document: its
+    abbreviation ("FaR") is a later mention of the name it was defined with."""
+    for actor, name in found.items():
+        if len(name) > len(names.get(actor, "")):
+            names[actor] = name
+
+
 def _actor_id(label: str) -> str:
     return label[len(NEW_PREFIX):] if label.startswith(NEW_PREFIX) else label
 
@@ -215,6 +234,57 @@ def _evidence(doc_id: str, text: str, record: dict[str, Any]) -> Evidence:
 
 
 # -- merging ----------------------------------------------------------------------------------
+
+
+# -- worker processes -------------------------------------------------------------------------
+
+_WORKER: Extractor | None = None
+
+
+def _start_worker(extractor: Extractor | None, config: tuple[str, str, bool]) -> None:
+    """Process-pool initializer: a forked worker inherits the parent's loaded extractor; a
+    spawned one (platforms without fork) loads its own from the same settings."""
+    global _WORKER
+    if extractor is None:
+        model, extra, discover = config
+        extractor = Extractor(model=model, gazetteer=Path(extra) if extra else None,
+                              discover=discover)
+    _WORKER = extractor
+
+
+def _extract_batch(batch: list[SourceText], batch_size: int) -> list[Extraction]:
+    assert _WORKER is not None, "worker not initialised"
+    return list(_WORKER.pipe(batch, batch_size=batch_size))
+
+
+def _parallel(
+    extractor: Extractor, sources: Iterable[SourceText], n_process: int, batch_size: int
+) -> Iterator[Extraction]:
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    inherited = extractor if context.get_start_method() == "fork" else None
+    config = (extractor.model, extractor._extra, extractor.discover)
+    batches = _batches(sources, batch_size)
+    with ProcessPoolExecutor(n_process, mp_context=context, initializer=_start_worker,
+                             initargs=(inherited, config)) as pool:
+        pending: deque[Future[list[Extraction]]] = deque()
+        for batch in batches:
+            pending.append(pool.submit(_extract_batch, batch, batch_size))
+            if len(pending) >= 2 * n_process:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _batches(sources: Iterable[SourceText], size: int) -> Iterator[list[SourceText]]:
+    batch: list[SourceText] = []
+    for source in sources:
+        batch.append(source)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def merge_extractions(parts: Iterable[Extraction]) -> Extraction:

@@ -45,7 +45,8 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 
 NEGATING_VERBS: frozenset[str] = frozenset(
     {"deny", "denied", "denies", "denying", "refuse", "refused", "refuses", "reject",
-     "rejected", "rejects", "dismiss", "dismissed", "fail", "failed", "fails"}
+     "rejected", "rejects", "dismiss", "dismissed", "fail", "failed", "fails", "avoid",
+     "avoided", "avoids", "avoiding", "refrain", "refrained", "refrains", "refraining"}
 )
 NEGATORS: frozenset[str] = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 
@@ -84,7 +85,7 @@ def attribution_cue(trigger: Token) -> str | None:
                     and child.i != trigger.i and trigger not in child.subtree):
                 return child.text
         head = node.head
-        if head is node:
+        if head.i == node.i:
             break
         if head.lower_ in REPORTING_VERBS and node.dep_ in {"ccomp", "xcomp", "parataxis",
                                                              "advcl", "conj", "prep"}:
@@ -113,8 +114,10 @@ def negation_cue(trigger: Token, *, parsed: bool = True) -> str | None:
     node = trigger
     for _ in range(4):
         head = node.head
-        if head is node:
+        if head.i == node.i:
             break
+        if node.dep_ == "pcomp" and head.lower_ == "without":
+            return head.text  # "took the town without fighting the army"
         if node.dep_ in {"dobj", "attr", "xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl",
                          "conj", "acomp"}:
             if head.lemma_ in NEGATING_VERBS or head.lower_ in NEGATING_VERBS:

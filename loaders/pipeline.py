@@ -120,12 +120,12 @@ class LineBreakSentencer:
 
 @Language.factory(
     "allegiance_actor_ruler",
-    default_config={"gazetteer_path": "", "extra_path": "", "merge": True},
+    default_config={"gazetteer_path": "", "extra_path": "", "merge": True, "discover": True},
 )
 def make_actor_ruler(
-    nlp: Language, name: str, gazetteer_path: str, extra_path: str, merge: bool
+    nlp: Language, name: str, gazetteer_path: str, extra_path: str, merge: bool, discover: bool
 ) -> ActorRuler:
-    return ActorRuler(load_cached(gazetteer_path, extra_path), merge=merge)
+    return ActorRuler(load_cached(gazetteer_path, extra_path), merge=merge, discover=discover)
 
 
 class ActorRuler:
@@ -136,25 +136,44 @@ class ActorRuler:
     tokens they were never trained on; that is what keeps the parse of Arabic names sane.
     """
 
-    def __init__(self, gazetteer: Gazetteer, *, merge: bool = True) -> None:
+    def __init__(self, gazetteer: Gazetteer, *, merge: bool = True, discover: bool = True) -> None:
         self.gazetteer = gazetteer
         self.merge = merge
+        self.discover = discover
 
     def __call__(self, doc: Doc) -> Doc:
         spans = self.find(doc)
+        spans += self.name_shaped(doc, spans)
+        spans.sort(key=lambda s: s.start)
         if self.merge and any(len(s) > 1 for s in spans):
-            found = [(s.start_char, s.end_char, s.label_) for s in spans]
+            found = [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in spans]
             with doc.retokenize() as retokenizer:
                 for span in spans:
                     if len(span) > 1:
                         retokenizer.merge(span)
             spans = []
-            for start, end, label in found:
-                merged = doc.char_span(start, end, label=label, kb_id=FROM_GAZETTEER)
+            for start, end, label, source in found:
+                merged = doc.char_span(start, end, label=label, kb_id=source)
                 if merged is not None:
                     spans.append(merged)
         doc.spans[ACTORS_KEY] = spans
         return doc
+
+    def name_shaped(self, doc: Doc, known: list[Span]) -> list[Span]:
+        """Group names recognisable by their form alone ("Jaish al-Fustat", "the Fajr al-Umma
+        brigade"), found before the parser so that they too become one token: the parser
+        reads an unknown Arabic name as a string of compounds and loses the clause."""
+        taken = {t for span in known for t in range(span.start, span.end)}
+        out: list[Span] = []
+        for cand in (*_prefix_spans(doc), *_head_noun_spans(doc),
+                     *_lower_head_spans(doc, self.gazetteer)):
+            if any(t in taken for t in range(cand.start, cand.end)):
+                continue
+            span = classify_candidate(doc, cand, self.gazetteer, discover=self.discover)
+            if span is not None:
+                out.append(span)
+                taken.update(range(span.start, span.end))
+        return out
 
     def find(self, doc: Doc) -> list[Span]:
         keys = [key_tokens(t.text) for t in doc]
@@ -311,6 +330,7 @@ class ActorDiscovery:
                 continue
             added.append(span)
             taken.update(range(span.start, span.end))
+        added += _abbreviation_spans(doc, existing + added, taken)
         if added:
             doc.spans[ACTORS_KEY] = sorted(existing + added, key=lambda s: s.start)
         return doc
@@ -321,42 +341,51 @@ class ActorDiscovery:
             if ent.label_ in {"ORG", "PERSON", "NORP", "GPE", "FAC"}:
                 yield _trim(ent)
         yield from _head_noun_spans(doc)
+        yield from _lower_head_spans(doc, self.gazetteer)
         yield from _prefix_spans(doc)
 
     def _classify(self, doc: Doc, span: Span) -> Span | None:
-        if len(span) == 0 or span.text.strip() == "":
-            return None
-        if span.label_ == "called":
-            # "an operations room called Fatah Hama": named as a group by the sentence itself
-            hit = self.gazetteer.resolve_hit(span.text)
-            if hit is not None:
-                return Span(doc, span.start, span.end, label=hit.actor_id, kb_id=FROM_FUZZY)
-            if self.discover and not is_generic_collective(span.text):
-                slug = slugify(_display_name(span))
-                return Span(doc, span.start, span.end, label=NEW_PREFIX + slug,
-                            kb_id=FROM_DISCOVERY)
-            return None
-        text = span.text
-        if is_generic_collective(text):
-            return None
-        hit = self.gazetteer.resolve_hit(text)
-        if hit is None and " of " in text:
-            # "Forces of Harakat Nour al-Din al-Zenki": the named group is after "of"
-            k = next(t.i for t in span if t.lower_ == "of") + 1
-            if k < span.end and doc[k].lower_ == "the":
-                k += 1
-            tail = doc[k:span.end]
-            tail_hit = self.gazetteer.resolve_hit(tail.text) if len(tail) else None
-            if tail_hit is not None:
-                return Span(doc, tail.start, tail.end, label=tail_hit.actor_id, kb_id=FROM_FUZZY)
+        return classify_candidate(doc, span, self.gazetteer, discover=self.discover)
+
+
+def classify_candidate(
+    doc: Doc, span: Span, gazetteer: Gazetteer, *, discover: bool
+) -> Span | None:
+    """A candidate name as an actor mention: a (fuzzy) gazetteer actor, a new group when it
+    looks like one and ``discover`` is on, else ``None``."""
+    if len(span) == 0 or span.text.strip() == "":
+        return None
+    if span.label_ == "called":
+        # "an operations room called Fatah Hama": named as a group by the sentence itself
+        hit = gazetteer.resolve_hit(span.text)
         if hit is not None:
-            if hit.place and _is_locative(doc, span.start):
-                return None
             return Span(doc, span.start, span.end, label=hit.actor_id, kb_id=FROM_FUZZY)
-        if not self.discover or not _looks_like_group(span):
+        if discover and not is_generic_collective(span.text):
+            slug = slugify(_display_name(span))
+            return Span(doc, span.start, span.end, label=NEW_PREFIX + slug,
+                        kb_id=FROM_DISCOVERY)
+        return None
+    text = span.text
+    if is_generic_collective(text):
+        return None
+    hit = gazetteer.resolve_hit(text)
+    if hit is None and " of " in text:
+        # "Forces of Harakat Nour al-Din al-Zenki": the named group is after "of"
+        k = next(t.i for t in span if t.lower_ == "of") + 1
+        if k < span.end and doc[k].lower_ == "the":
+            k += 1
+        tail = doc[k:span.end]
+        tail_hit = gazetteer.resolve_hit(tail.text) if len(tail) else None
+        if tail_hit is not None:
+            return Span(doc, tail.start, tail.end, label=tail_hit.actor_id, kb_id=FROM_FUZZY)
+    if hit is not None:
+        if hit.place and _is_locative(doc, span.start):
             return None
-        slug = slugify(_display_name(span))
-        return Span(doc, span.start, span.end, label=NEW_PREFIX + slug, kb_id=FROM_DISCOVERY)
+        return Span(doc, span.start, span.end, label=hit.actor_id, kb_id=FROM_FUZZY)
+    if not discover or not _looks_like_group(span):
+        return None
+    slug = slugify(_display_name(span))
+    return Span(doc, span.start, span.end, label=NEW_PREFIX + slug, kb_id=FROM_DISCOVERY)
 
 
 def _trim(span: Span) -> Span:
@@ -402,7 +431,13 @@ def _looks_like_group(span: Span) -> bool:
     # Needs a distinguishing capitalised word besides the head ("the Army" is no name).
     names = [t for t in span if _capitalised(t) and t.lower_ not in GROUP_HEADS]
     return bool(names) and all(t.text[:1].isupper() or not t.is_alpha or
-                               t.lower_ in _WORDS_AFTER_ARTICLE for t in words)
+                               t.lower_ in _WORDS_AFTER_ARTICLE or t.lower_ in _LOWER_NAME_TAIL
+                               for t in words)
+
+
+_LOWER_NAME_TAIL = frozenset({"brigade", "brigades", "division", "divisions", "battalion",
+                              "battalions", "regiment", "legion", "militia", "corps",
+                              "operations", "room"})
 
 
 _NAMING_WORDS = frozenset({"called", "named", "dubbed", "christened"})
@@ -466,6 +501,66 @@ def _head_noun_spans(doc: Doc) -> Iterable[Span]:
             start += 1
         if start < token.i or end > token.i + 1:
             yield doc[start:end]
+
+
+# Lower-case heads that still close a group's name ("the Fajr al-Umma brigade", "the Burkan
+# al-Firat operations room"); "army", "front" or "forces" in lower case are too often generic.
+LOWER_GROUP_HEADS: frozenset[str] = frozenset(
+    {"brigade", "brigades", "division", "divisions", "battalion", "battalions", "regiment",
+     "legion", "militia", "corps"}
+)
+
+
+def _lower_head_spans(doc: Doc, gazetteer: Gazetteer) -> Iterable[Span]:
+    for token in doc:
+        head = token.lower_
+        if head == "room" and token.i > 0 and doc[token.i - 1].lower_ == "operations":
+            name_end = token.i - 1
+        elif head in LOWER_GROUP_HEADS and token.text.islower():
+            name_end = token.i
+        else:
+            continue
+        start = name_end
+        while start > 0:
+            k = start - 1
+            while k > 0 and doc[k].lower_ in _ARTICLE_GLUE:
+                k -= 1  # "Fajr al-Umma": glue inside the name
+            prev = doc[k]
+            if prev.text[:1].isupper() and prev.is_alpha and not prev.is_sent_start:
+                start = k
+            else:
+                break
+        names = [t for t in doc[start:name_end] if t.text[:1].isupper()]
+        if not names or all(t.lower_ in _DESCRIPTIVE_WORDS or t.lower_ in _NOT_NAME_WORDS
+                            or gazetteer.adjective_actor(t.text) is not None for t in names):
+            continue  # "the Kurdish brigade", "a Russian battalion": no name
+        yield doc[start:token.i + 1]
+
+
+def _abbreviation_spans(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
+    """Later mentions of an abbreviation the report defines: "Jabhat al-Nusra (JN)" makes every
+    "JN" of this document the same actor."""
+    defined: dict[str, tuple[str, str]] = {}
+    for span in spans:
+        k = span.end
+        if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and (
+            _is_abbreviation(doc[k + 1].text)
+        ):
+            defined.setdefault(doc[k + 1].text, (span.label_, span.kb_id_))
+    out: list[Span] = []
+    if not defined:
+        return out
+    for token in doc:
+        found = defined.get(token.text)
+        if found is not None and token.i not in taken:
+            out.append(Span(doc, token.i, token.i + 1, label=found[0], kb_id=found[1]))
+            taken.add(token.i)
+    return out
+
+
+def _is_abbreviation(text: str) -> bool:
+    upper = sum(ch.isupper() for ch in text)
+    return 2 <= len(text) <= 6 and text.isalpha() and text[0].isupper() and upper >= 2
 
 
 def _prefix_spans(doc: Doc) -> Iterable[Span]:
@@ -540,7 +635,8 @@ def build_nlp(
     if model_available(model):
         nlp = spacy.load(model, exclude=list(UNUSED_PIPES))
         nlp.add_pipe("allegiance_line_breaks", first=True)
-        nlp.add_pipe("allegiance_actor_ruler", config=config, after="allegiance_line_breaks")
+        nlp.add_pipe("allegiance_actor_ruler", config={**config, "discover": discover},
+                     after="allegiance_line_breaks")
     else:
         if warnings is not None:
             warnings.append(
@@ -551,7 +647,7 @@ def build_nlp(
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("allegiance_line_breaks")
-        nlp.add_pipe("allegiance_actor_ruler", config=config)
+        nlp.add_pipe("allegiance_actor_ruler", config={**config, "discover": discover})
     nlp.add_pipe("allegiance_actor_discovery", config={**config, "discover": discover})
     nlp.add_pipe("allegiance_relations", config=config)
     return nlp

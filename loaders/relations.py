@@ -337,7 +337,7 @@ class _DepSentence:
             # A pronoun is never its own clause's subject ("X, which supports it"), so start
             # one clause up.
             node = tok.head
-            if node.head is not node:
+            if node.head.i != node.i:
                 node = node.head
             for _ in range(4):
                 for child in node.children:
@@ -361,7 +361,7 @@ class _DepSentence:
                             refs = self.resolve_anaphor(child)  # "The alliance ... it"
                         if refs:
                             return [Ref(r.actor, tok.i, tok.i + 1, coref=True) for r in refs[:1]]
-                if node.head is node:
+                if node.head.i == node.i:
                     break
                 node = node.head
         if tok.pos_ == "NOUN" and any(
@@ -394,6 +394,11 @@ class _DepSentence:
                 if child.dep_ == "prep" and child.lower_ == "including":
                     for pobj in _pobjs(child):
                         out += _coordinated(pobj)
+                if child.dep_ == "appos" and self.ctx.by_token.get(t.i) is not None:
+                    # "A, formerly al-Qaeda's branch, as well as B and C": the list goes on
+                    # after the aside, but the parser hangs it on the aside
+                    out += [c for c in child.conjuncts
+                            if self.ctx.by_token.get(c.i) is not None]
         # Long lists of names break the parser's conj chains; names separated only by commas
         # and "and" are one list whatever the parse says.
         for t in list(out):
@@ -448,7 +453,7 @@ class _DepSentence:
             return True
         if v.dep_ == "acl" and self.misparsed_active(v):
             return False
-        if (v.dep_ == "conj" and v.tag_ == "VBN" and v.head is not v
+        if (v.dep_ == "conj" and v.tag_ == "VBN" and v.head.i != v.i
                 and any(c.dep_ in {"nsubjpass", "auxpass"} for c in v.head.children)):
             # "is trained and funded by Turkey": the second participle shares the passive
             return not any(c.dep_ in {"nsubj", "aux"} for c in v.children)
@@ -491,7 +496,7 @@ class _DepSentence:
                 return [v.head, *direct]
             return direct
         head = v.head
-        if head is v:
+        if head.i == v.i:
             return []
         if v.dep_ == "xcomp" and self.passive(head):
             # "X is believed to be arming Y", "X was ordered to attack Y": raising/control
@@ -504,7 +509,7 @@ class _DepSentence:
         if v.dep_ == "acl":
             if head.lower_ in PURPOSE_HEADS:
                 node = head
-                while node.dep_ in {"pobj", "prep"} and node.head is not node:
+                while node.dep_ in {"pobj", "prep"} and node.head.i != node.i:
                     node = node.head
                 if node.pos_ in {"VERB", "AUX"}:
                     return self.subject_tokens(node, depth + 1)
@@ -580,8 +585,12 @@ class _DepSentence:
                 self.joint(tok)
             if lower in {"alongside", "beside"} or (
                 lower == "with" and any(c.lower_ == "together" for c in tok.children)
-            ) or (lower == "together" and any(c.lower_ == "with" for c in tok.children)):
+            ) or (lower == "together" and any(c.lower_ == "with" for c in tok.children)) or (
+                lower == "with" and tok.head.lower_ in JOINT_WITH_HEADS
+            ):
                 self.alongside(tok)
+            if lower == "under" and tok.dep_ == "prep":
+                self.under_banner(tok)
             if tok.dep_ == "appos" and lower in COALITION_NOUNS | set(NOUNS):
                 self.appos(tok)
             if tok.dep_ in {"appos", "attr"} and lower in RELATION_EPITHETS:
@@ -780,7 +789,7 @@ class _DepSentence:
                 return found[:1] if self.is_coalition(found[:1]) else []
             if node.dep_ not in {"pobj", "agent", "prep", "acl", "appos", "compound"}:
                 return []
-            if node.head is node:
+            if node.head.i == node.i:
                 return []
             node = node.head
         return []
@@ -969,7 +978,7 @@ class _DepSentence:
         node = n
         if node.dep_ == "pobj" and node.head.dep_ == "prep":
             node = node.head
-            if node.lower_ == "of" and node.head.pos_ == "NOUN" and node.head is not n:
+            if node.lower_ == "of" and node.head.pos_ == "NOUN" and node.head.i != n.i:
                 # "a campaign of air strikes against X": the campaign's actor
                 return self.noun_agents(node.head)
         if node.dep_ == "prep" and node.head.dep_ == "acomp" and node.head.head.pos_ in {
@@ -1061,7 +1070,7 @@ class _DepSentence:
         if not supporters:
             return
         head = tok.head
-        while head.dep_ in {"compound", "amod"} and head.head is not head and head.i > tok.i:
+        while head.dep_ in {"compound", "amod"} and head.head.i != head.i and head.i > tok.i:
             head = head.head
         # Only the noun "X-backed" modifies (and the groups it lists: "X-backed militias,
         # including Hezbollah"), not what it is coordinated with.
@@ -1080,6 +1089,9 @@ class _DepSentence:
                 if ref is not None:
                     supported = [ref]
                     break
+        if head.i > tok.i and head.pos_ in {"NOUN", "PROPN"}:
+            supported += [r for r in self.listed_after(head)
+                          if r.actor not in {x.actor for x in supported}]
         if tok.lower_ in AFFILIATION_PARTICIPLES:
             # "the Islamic State-affiliated Khalid ibn al-Walid Army": a member of the prefix
             self.emit(MEMBERSHIP, supported, supporters, tok)
@@ -1112,22 +1124,82 @@ class _DepSentence:
             pass  # noun() emits the hostility for each participant
 
     def alongside(self, tok: Token) -> None:
-        # "The SAA, alongside Hezbollah, captured ..." / "fought alongside the YPG"
+        # "The SAA, alongside Hezbollah, captured ..." / "fought alongside the YPG" / "worked
+        # jointly with the SDF" / "fought side by side with X"
         partners = self.refs(_pobjs(tok))
         if tok.lower_ == "together":
             partners = self.refs([p for c in tok.children if c.lower_ == "with"
                                   for p in _pobjs(c)])
+        if not partners:
+            # the parser often leaves "alongside X" unattached: the name right after it
+            partners = self.next_mention(tok, reach=3)
         verb = tok.head
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
-        if verb.pos_ not in {"VERB", "AUX"}:
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lower_ in REPORTING_WORDS:
             return
         lemma = VERB_FORMS.get(verb.lower_)
-        fighting = lemma is not None and VERBS[lemma].family in {"hostility", "capture"}
-        if not fighting and verb.lower_ not in {"operate", "operated", "operating", "deployed"}:
-            return
+        if lemma is not None and VERBS[lemma].family in {"support", "support_light"}:
+            return  # "sent weapons alongside advisers"
         subjects = self.refs(self.subject_tokens(verb))
         self.emit(JOINT, subjects, partners, tok)
+
+    def next_mention(self, tok: Token, reach: int) -> list[Ref]:
+        for k in range(tok.i + 1, min(tok.i + 1 + reach, self.sent.end)):
+            ref = self.ctx.by_token.get(k)
+            if ref is not None:
+                return [ref]
+            if self.doc[k].pos_ in {"VERB", "AUX"} or self.doc[k].text in {",", ";"}:
+                return []
+        return []
+
+    def listed_after(self, tok: Token) -> list[Ref]:
+        """Names listed right after a noun: "militias, among them A and B", "factions,
+        including A, B and C", "groups such as A" (read off the token order: the parser
+        hangs such lists anywhere)."""
+        k = tok.i + 1
+        end = self.sent.end
+        if k < end and self.doc[k].text == ",":
+            k += 1
+        words = [t.lower_ for t in self.doc[k:min(k + 2, end)]]
+        if words[:2] == ["among", "them"] or words[:2] == ["such", "as"]:
+            k += 2
+        elif words[:1] in (["including"], ["like"], ["notably"]):
+            k += 1
+        else:
+            return []
+        out: list[Ref] = []
+        while k < end:
+            ref = self.ctx.by_token.get(k)
+            t = self.doc[k]
+            if ref is not None:
+                if k + 1 < end and self.doc[k + 1].lower_ in {"'s", "’s"}:
+                    k += 2  # "Iraq's Harakat al-Nujaba": the owner is not listed
+                    continue
+                out.append(ref)
+                k = ref.end
+                continue
+            if t.lower_ in _LIST_GLUE or (t.text[:1].isupper() and t.lower_ in LIST_DESCRIPTORS):
+                k += 1
+                continue
+            break
+        return out
+
+    def under_banner(self, tok: Token) -> None:
+        # "Liwa al-Tawhid fights under the banner of the FSA": a member of X
+        for pobj in _pobjs(tok):
+            if pobj.lower_ not in BANNER_NOUNS:
+                continue
+            coalition = self.refs([p for c in pobj.children if c.dep_ == "prep"
+                                   and c.lower_ == "of" for p in _pobjs(c)])
+            coalition += [r for c in pobj.children if c.dep_ in {"poss", "compound"}
+                          for r in self.actors_at(c, 1)]
+            verb = tok.head
+            if verb.pos_ not in {"VERB", "AUX"}:
+                members = self.actors_at(verb, 1)
+            else:
+                members = self.refs(self.subject_tokens(verb))
+            self.emit(MEMBERSHIP, members, coalition[:1], tok)
 
     def led_by(self, v: Token) -> None:
         # "Hayat Tahrir al-Sham, spearheaded by the former Nusra Front": the leading group is a
@@ -1252,6 +1324,16 @@ _PLAIN_ANAPHOR_ADJECTIVES: frozenset[str] = frozenset(
      "newly", "combined", "unified", "main", "other", "rival", "two", "both"}
 )
 _LIST_GLUE = frozenset({",", "and", "the", "as", "well", "(", ")"})
+# Capitalised descriptors inside a list of names ("the Afghan Fatemiyoun Brigade").
+LIST_DESCRIPTORS = frozenset({"afghan", "pakistani", "iraqi", "lebanese", "syrian", "iranian",
+                              "kurdish", "arab", "turkmen", "shiite", "sunni", "islamist"})
+# "under the banner of X": fighting as part of X.
+BANNER_NOUNS = frozenset({"banner", "umbrella", "flag", "command", "auspices", "wing"})
+# Words a "with" hangs on when it names a partner in the action ("jointly with X").
+JOINT_WITH_HEADS = frozenset({"jointly", "side", "shoulder", "conjunction", "tandem", "concert",
+                              "hand"})
+REPORTING_WORDS = frozenset({"said", "say", "says", "told", "tell", "stated", "added",
+                             "announced", "reported", "claimed", "confirmed"})
 
 
 def _names_subject(span: Span) -> bool:
@@ -1260,7 +1342,13 @@ def _names_subject(span: Span) -> bool:
     root = span.root
     if root.dep_ in {"nsubj", "nsubjpass", "conj", "appos"}:
         return True
+    if any(c.lower_ in _PART_QUANTIFIERS for c in root.head.children):
+        return False  # "some JN fighters defected to ISIS": people, not the group
     return root.dep_ in {"compound", "amod", "nmod"} and root.head.dep_ in {"nsubj", "conj"}
+
+
+_PART_QUANTIFIERS = frozenset({"some", "several", "many", "few", "hundreds", "dozens",
+                               "thousands", "scores", "number"})
 
 
 def _coordinated(tok: Token) -> list[Token]:
