@@ -112,7 +112,7 @@ JOINT_NOUNS: frozenset[str] = frozenset(
      "patrols", "command", "force", "forces", "room", "assault", "campaign", "control",
      "administration", "statement", "raid", "raids", "exercise", "exercises", "push", "strike",
      "strikes", "battle", "mission", "council", "leadership", "front", "centre", "center",
-     "cell", "headquarters"}
+     "cell", "headquarters", "positions", "position", "defence", "defense", "front"}
 )
 # Nouns an appositive uses to say what a coalition is made of ("X, an alliance of A and B").
 COALITION_NOUNS: frozenset[str] = frozenset(
@@ -170,7 +170,8 @@ BROKER_VERBS: frozenset[str] = frozenset(
      "monitor", "facilitated", "facilitate"}
 )
 SUPPORT_PARTICIPLES: frozenset[str] = frozenset(
-    {"backed", "supported", "sponsored", "funded", "armed", "trained", "equipped", "financed"}
+    {"backed", "supported", "sponsored", "funded", "armed", "trained", "equipped", "financed",
+     "formed", "created", "founded", "established"}
 )
 # Light verbs whose subject receives (not gives) the support noun in their object.
 RECEIVING_VERBS: frozenset[str] = frozenset(

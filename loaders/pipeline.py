@@ -226,7 +226,8 @@ class ActorRuler:
             if _inside_unknown_name(doc, start, self.gazetteer):
                 i = end
                 continue
-            if hit.place and (_is_locative(doc, start) or _inside_longer_name(doc, start, end)):
+            if hit.place and (_is_locative(doc, start) or _inside_longer_name(doc, start, end)
+                              or _dateline(doc, start, end)):
                 i = end
                 continue
             spans.append(Span(doc, start, end, label=hit.actor_id, kb_id=FROM_GAZETTEER))
@@ -281,6 +282,14 @@ def _inside_unknown_name(doc: Doc, start: int, gazetteer: Gazetteer) -> bool:
             or gazetteer.adjective_actor(prev.text) is not None):
         return False
     return start < 2 or doc[start - 2].text not in {".", "\n"}
+
+
+def _dateline(doc: Doc, start: int, end: int) -> bool:
+    # "AMMAN (Reuters) -": the city a wire story was filed from, not the government
+    opens_line = start == 0 or "\n" in doc[start - 1].text_with_ws
+    return opens_line and doc[start:end].text.isupper() and end < len(doc) and (
+        doc[end].text in {"(", "-", "—", "–", ","}
+    )
 
 
 def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
@@ -379,7 +388,7 @@ def classify_candidate(
         if tail_hit is not None:
             return Span(doc, tail.start, tail.end, label=tail_hit.actor_id, kb_id=FROM_FUZZY)
     if hit is not None:
-        if hit.place and _is_locative(doc, span.start):
+        if hit.place and (_is_locative(doc, span.start) or _dateline(doc, span.start, span.end)):
             return None
         return Span(doc, span.start, span.end, label=hit.actor_id, kb_id=FROM_FUZZY)
     if not discover or not _looks_like_group(span):

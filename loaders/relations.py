@@ -306,6 +306,11 @@ class _DepSentence:
                             for pobj in _pobjs(agent):
                                 for item in (pobj, *pobj.conjuncts):
                                     out += self.actors_at(item, depth + 1)
+        if not out and tok.lower_ in {"alliance", "coalition"}:
+            # "fighting between X and an alliance of A and B"
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in {"of", "between"}:
+                    out += self.refs(_pobjs(child))
         if not out:
             for child in tok.children:
                 if child.dep_ == "appos":
@@ -489,6 +494,12 @@ class _DepSentence:
                       and self.ctx.by_token.get(c.i) is not None]
         if direct:
             if v.dep_ == "relcl" and direct[0].lower_ in WH_WORDS:
+                anchor = v.head
+                if (anchor.dep_ == "appos" and self.ctx.by_token.get(anchor.i) is None
+                        and self.ctx.by_token.get(anchor.head.i) is not None):
+                    # "Usud al-Sharqiya, an FSA faction which fights ISIS": the faction is
+                    # Usud al-Sharqiya, not the FSA that names its kind
+                    return [anchor.head]
                 return [v.head]
             if (v.dep_ == "conj" and v.head.pos_ in {"PROPN", "NOUN"}
                     and v.head.i < direct[0].i and any(c.lower_ == "and" for c in v.head.children)):
@@ -595,6 +606,8 @@ class _DepSentence:
                 self.appos(tok)
             if tok.dep_ in {"appos", "attr"} and lower in RELATION_EPITHETS:
                 self.epithet(tok)
+            elif lower in {"ally", "allies", "partner", "partners"} and tok.dep_ == "dobj":
+                self.named_allies(tok)
             if lower in LEADING_PARTICIPLES and tok.dep_ == "acl":
                 self.led_by(tok)
             if lower == "jointly" and tok.head.pos_ in {"VERB", "AUX"}:
@@ -683,6 +696,9 @@ class _DepSentence:
                     self.emit(HOSTILITY, [a], [b for b in subjects if b.actor != a.actor], v)
                 return
             self.emit(HOSTILITY, subjects, targets, v)
+            if targets or any(self.is_place(o) or (o.pos_ == "PROPN" and o.i not in
+                                                  self.ctx.by_token) for o in objects):
+                self.co_actors(v, subjects)
         elif family == "hostile_light":
             # "launched Operation Peace Spring against the SDF": only the "against" object
             targets = self.refs([p for c in v.children if c.dep_ == "prep"
@@ -732,6 +748,18 @@ class _DepSentence:
             )
             self.emit(SUPPORT, subjects, supported, v)
         elif family in {"includes", "includes_passive"}:
+            into = [p for c in v.children if c.dep_ == "prep" and c.lower_ in {"in", "into"}
+                    for p in _pobjs(c)]
+            if into and v.tag_ == "VBN" and lemma in {"group", "gather", "bring", "unify",
+                                                      "incorporate"}:
+                # "FSA units grouped in the Burkan al-Firat operations room": the units'
+                # groups are members of the room
+                grouped = [p for c in v.children if c.dep_ in {"prep", "agent"}
+                           and c.lower_ == "by" for p in _pobjs(c)]
+                if v.dep_ == "acl":
+                    grouped.append(v.head)
+                self.emit(MEMBERSHIP, self.refs(grouped), self.refs(into)[:1], v)
+                return
             if self.passive(v) or v.dep_ == "acl":
                 coalition = self.refs(self.object_tokens(v, frozenset()))
                 members = self.refs(
@@ -741,6 +769,16 @@ class _DepSentence:
                 if v.dep_ == "acl" and v.tag_ == "VBG":  # "X, comprising A and B"
                     coalition = self.refs([v.head])
                     members = self.refs(self.object_tokens(v, spec.preps))
+            elif family == "includes_passive" and lemma in FOUNDING_VERBS:
+                # "JN, Ahrar al-Sham and tribal factions formed the Mujahideen Shura Council":
+                # founders are members; a state that creates a force backs it
+                created = self.refs([c for c in v.children if c.dep_ == "dobj"])
+                if len(created) != 1:
+                    return
+                states = [r for r in subjects if self.ctx.kind_of(r.actor) is ActorKind.STATE]
+                self.emit(SUPPORT, states, created, v)
+                self.emit(MEMBERSHIP, [r for r in subjects if r not in states], created, v)
+                return
             elif family == "includes":
                 coalition = subjects
                 if v.dep_ == "relcl" and not self.is_coalition(coalition):
@@ -775,6 +813,21 @@ class _DepSentence:
             # "fighters of X joined Y" is not "X joined Y": only named subjects count.
             named = [r for r in subjects if r.coref or _names_subject(self.doc[r.start:r.end])]
             self.emit(MEMBERSHIP, named, self.refs(objects), v)
+
+    def co_actors(self, v: Token, subjects: list[Ref]) -> None:
+        """"Hezbollah and the Syrian army besieged Zabadani": named, coordinated subjects of
+        one attack or capture act together (a joint operation)."""
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            return  # "formed an alliance to fight ISIS": the aim, not an operation
+        named = [r for r in subjects if not r.coref]
+        if not 2 <= len({r.actor for r in named}) <= 4 or len(named) != len(subjects):
+            return
+        subject = self.subject_tokens(v)
+        heads = [t for t in subject if t.conjuncts]
+        if len(subject) != 1 or not heads or any(c.lower_ in {"or", "nor"} for h in heads for c in h.children
+                            if c.dep_ == "cc"):
+            return
+        self.emit_symmetric(JOINT, named, v)
 
     def is_coalition(self, refs: list[Ref]) -> bool:
         return len(refs) == 1 and self.ctx.kind_of(refs[0].actor) is ActorKind.COALITION
@@ -839,6 +892,8 @@ class _DepSentence:
             return  # "a campaign to liberate X": the aim, not a capture
         negated, hedged = self.flags(v)
         action = PlaceAction.CONTROLS if lemma in {"control", "hold"} else PlaceAction.CAPTURED
+        if action is PlaceAction.CAPTURED and any(self.place_names(o) for o in expanded):
+            self.co_actors(v, actors)
         for o in expanded:
             if o.lower_ in PERSON_PROXIES and lemma in {"capture", "seize"}:
                 self.emit(HOSTILITY, actors, self.refs([o]), v)
@@ -948,10 +1003,19 @@ class _DepSentence:
                 return
             coalition = [p for c in n.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}
                          for p in _pobjs(c)]
+            modifier = False
+            if not coalition and not any(c.lower_ in {"formerly", "former", "ex"}
+                                         for c in n.children):
+                # "Usud al-Sharqiya, a Free Syrian Army faction": the name modifier
+                coalition = [c for c in n.children if c.dep_ in {"compound", "poss", "nmod"}
+                             and c.i < n.i and self.ctx.by_token.get(c.i) is not None]
+                modifier = True
             if not coalition:
                 return
             if n.dep_ == "attr":
                 members = self.refs([c for c in n.head.children if c.dep_ == "nsubj"])
+            elif modifier:
+                members = self.actors_at(n.head, 1)[:1]  # the described actor, not a list
             else:
                 members = self.refs([n.head])
             self.emit(MEMBERSHIP, members, self.refs(coalition), n)
@@ -1076,7 +1140,8 @@ class _DepSentence:
         # including Hezbollah"), not what it is coordinated with.
         supported = []
         if head.i > tok.i:
-            supported = self.actors_at(head, 1)
+            # only what follows "X-backed": a name before it is not what it describes
+            supported = [r for r in self.actors_at(head, 1) if r.start > tok.i]
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in {"including", "like"}:
                     supported += self.refs(_pobjs(child))
@@ -1244,6 +1309,14 @@ class _DepSentence:
         else:
             self.emit(rtype, described[:1], owners, n)
 
+    def named_allies(self, n: Token) -> None:
+        # "X thanked its Russian and Iranian allies": the adjectives name X's allies
+        allies = [Ref(actor, adj.i, adj.i + 1) for c in n.children if c.dep_ == "amod"
+                  for adj in (c, *c.conjuncts)
+                  if (actor := self.ctx.gaz.adjective_actor(adj.text)) is not None]
+        if allies:
+            self.emit(ALLIANCE, self.refs(self.subject_tokens(n.head)), allies, n)
+
     def note_salience(self) -> None:
         coref = self.ctx.coref
         for span in self.ctx.spans:
@@ -1324,6 +1397,7 @@ _PLAIN_ANAPHOR_ADJECTIVES: frozenset[str] = frozenset(
      "newly", "combined", "unified", "main", "other", "rival", "two", "both"}
 )
 _LIST_GLUE = frozenset({",", "and", "the", "as", "well", "(", ")"})
+FOUNDING_VERBS = frozenset({"form", "found", "establish", "create"})
 # Capitalised descriptors inside a list of names ("the Afghan Fatemiyoun Brigade").
 LIST_DESCRIPTORS = frozenset({"afghan", "pakistani", "iraqi", "lebanese", "syrian", "iranian",
                               "kurdish", "arab", "turkmen", "shiite", "sunni", "islamist"})

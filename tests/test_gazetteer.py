@@ -83,13 +83,14 @@ def test_generic_collectives_are_not_names() -> None:
 def test_user_file_adds_and_extends_actors(tmp_path: Path) -> None:
     extra = tmp_path / "mine.yaml"
     extra.write_text(
-        "- id: lions-of-the-east\n  name: Lions of the East Army\n  kind: armed_group\n"
-        "  aliases: [Usud al-Sharqiya]\n"
+        "- id: qalamoun-shield\n  name: Qalamoun Shield Forces\n  kind: militia\n"
+        "  aliases: [Dir al-Qalamoun]\n"
         "- id: ypg\n  name: People's Protection Units (YPG)\n  aliases: [Yekineyen Parastina]\n",
         encoding="utf-8",
     )
+    assert Gazetteer.load().resolve("Dir al-Qalamoun", fuzzy=False) is None  # really new
     gaz = Gazetteer.load(extra=extra)
-    assert gaz.resolve("Usud al-Sharqiyah").id == "lions-of-the-east"  # type: ignore[union-attr]
+    assert gaz.resolve("Dir al-Qalamun").id == "qalamoun-shield"  # type: ignore[union-attr]
     assert gaz.resolve("Yekineyen Parastina").id == "ypg"  # type: ignore[union-attr]
     # the bundled aliases are kept
     assert gaz.resolve("Kurdish YPG").id == "ypg"  # type: ignore[union-attr]
@@ -109,3 +110,72 @@ def test_malformed_user_file_is_a_clear_input_error(tmp_path: Path, content: str
 def test_missing_user_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="not found"):
         Gazetteer.load(extra=tmp_path / "nope.yaml")
+
+
+@pytest.mark.parametrize(
+    ("name", "actor"),
+    [
+        # leaders named for the actor they lead
+        ("Putin", "russia"), ("President Vladimir Putin", "russia"), ("Erdoğan", "turkey"),
+        ("Recep Tayyip Erdogan", "turkey"), ("Obama", "united-states"),
+        ("President Donald Trump", "united-states"), ("Rohani", "iran"), ("Khamenei", "iran"),
+        ("Nasrallah", "hezbollah"), ("Abu Bakr al-Baghdadi", "islamic-state"),
+        ("Mazloum Abdi", "sdf"), ("Zahran Alloush", "jaysh-al-islam"),
+        ("Qasem Suleimani", "irgc"), ("Maher al-Assad", "4th-division"),
+        # capitals and countries added with them
+        ("Beirut", "lebanon"), ("Cairo", "egypt"), ("Abu Dhabi", "united-arab-emirates"),
+        ("Erbil", "kurdistan-regional-government"),
+        # groups added in the 2026-11-29 extension, in spellings not listed verbatim
+        ("Southern Front", "southern-front"), ("Maghawir al-Thowra", "maghawir-al-thawra"),
+        ("New Syrian Army", "new-syrian-army"),
+        ("Deir el-Zour Military Council", "deir-ez-zor-military-council"),
+        ("Republican Guard", "republican-guard"), ("4th division", "4th-division"),
+        ("Fourth Division", "4th-division"), ("Fifth Corps", "5th-corps"),
+        ("Desert Hawks", "desert-hawks"), ("Asaib Ahl al-Haq", "asaib-ahl-al-haq"),
+        ("Badr Organisation", "badr-organization"), ("KSS", "kataib-sayyid-al-shuhada"),
+        ("Liwa al-Tawheed", "liwa-al-tawhid"), ("Al-Farouq Brigades", "farouq-brigades"),
+        ("Ansar al-Tawheed", "ansar-al-tawhid"), ("Jaish al-Sunna", "jaysh-al-sunna"),
+        ("Ajnad al-Sham", "ajnad-al-sham"), ("Harakat Hazm", "harakat-hazzm"),
+        ("Syria Revolutionaries Front", "syrian-revolutionaries-front"),
+        ("Jabhat Ansar al-Din", "jabhat-ansar-al-din"),
+        ("Jaish al-Muhajirin wal-Ansar", "jaysh-al-muhajireen-wal-ansar"),
+        ("SSG", "syrian-salvation-government"), ("Syrian Interim Government",
+                                                 "syrian-interim-government"),
+        ("KRG", "kurdistan-regional-government"), ("KDP", "kdp"),
+        ("al-Sanadid Forces", "sanadid-forces"), ("Usud al-Sharqiyah", "lions-of-the-east"),
+        ("Shuhada al-Qaryatain", "shuhada-al-qaryatayn"), ("Ahfad al-Rasoul", "ahfad-al-rasul"),
+        ("Islamic Front", "islamic-front"), ("Jaish al-Ahrar", "jaysh-al-ahrar"),
+        ("Liwa Shuhada al-Yarmouk", "liwa-shuhada-al-yarmouk"),
+        ("Jaysh Khalid", "khalid-ibn-al-walid-army"),
+        ("Mujahideen Shura Council", "mujahideen-shura-council"),
+        ("Euphrates Volcano", "burkan-al-firat"), ("Faylaq al-Majd", "failaq-al-majd"),
+        ("Jaish al-Sharqiya", "jaysh-al-sharqiya"), ("Lebanese Armed Forces", "lebanon"),
+        ("UAE", "united-arab-emirates"), ("Kurdish Workers' Party", "pkk"),
+        ("Iraqi army", "iraq"), ("Russian military police", "russia"),
+    ],
+)
+def test_extension_names_resolve(gaz: Gazetteer, name: str, actor: str) -> None:
+    found = gaz.resolve(name)
+    assert found is not None, name
+    assert found.id == actor
+
+
+def test_ordinary_phrases_that_are_names_need_their_capitals(gaz: Gazetteer) -> None:
+    # "withdrew from the southern front", "a fourth division", "an interim government"
+    for phrase in ("southern front", "fourth division", "interim government",
+                   "military operations center"):
+        assert gaz.resolve(phrase) is None, phrase
+
+
+def test_capitals_are_places(gaz: Gazetteer) -> None:
+    for capital in ("Moscow", "Ankara", "Washington", "Tehran", "Damascus", "Riyadh", "Doha",
+                    "Amman", "Baghdad", "Beirut", "Cairo", "Abu Dhabi", "Erbil"):
+        hit = gaz.resolve_hit(capital)
+        assert hit is not None and hit.place, capital
+
+
+def test_jolani_follows_the_group_he_led(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Jolani", when=date(2014, 5, 1)).id == "jabhat-al-nusra"  # type: ignore[union-attr]
+    assert gaz.resolve("Abu Mohammad al-Julani",  # type: ignore[union-attr]
+                       when=date(2016, 9, 1)).id == "jabhat-fatah-al-sham"
+    assert gaz.resolve("Jolani", when=date(2019, 1, 1)).id == "hayat-tahrir-al-sham"  # type: ignore[union-attr]
