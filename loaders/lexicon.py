@@ -98,7 +98,7 @@ NOUNS: dict[str, str] = {
         "ammunition", "reinforcements", "equipment", "money", "funds")},
     **{n: "member" for n in (
         "member", "part", "faction", "affiliate", "branch", "wing", "component", "subgroup",
-        "constituent", "unit", "division")},
+        "constituent", "unit", "division", "brigade", "battalion", "regiment", "formation")},
 }
 # Hostility nouns that need an explicit target (an "operation" alone is no attack).
 NEEDS_TARGET: frozenset[str] = frozenset(

@@ -339,9 +339,8 @@ class ActorDiscovery:
                 continue
             added.append(span)
             taken.update(range(span.start, span.end))
-        added += _abbreviation_spans(doc, existing + added, taken)
-        if added:
-            doc.spans[ACTORS_KEY] = sorted(existing + added, key=lambda s: s.start)
+        existing, more = _abbreviation_spans(doc, existing + added, taken)
+        doc.spans[ACTORS_KEY] = sorted(existing + more, key=lambda s: s.start)
         return doc
 
     def _candidates(self, doc: Doc) -> Iterable[Span]:
@@ -546,25 +545,35 @@ def _lower_head_spans(doc: Doc, gazetteer: Gazetteer) -> Iterable[Span]:
         yield doc[start:token.i + 1]
 
 
-def _abbreviation_spans(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
-    """Later mentions of an abbreviation the report defines: "Jabhat al-Nusra (JN)" makes every
-    "JN" of this document the same actor."""
+def _abbreviation_spans(
+    doc: Doc, spans: list[Span], taken: set[int]
+) -> tuple[list[Span], list[Span]]:
+    """Mentions of an abbreviation the report defines: "Jabhat al-Nusra (JN)" makes every "JN"
+    of this document the same actor, also over a gazetteer reading of the letters ("JaF" is
+    Jaysh al-Fatah elsewhere, but not in a report that wrote "Jaish al-Fustat (JaF)").
+    Returns the given spans (relabelled where needed) and the new ones."""
     defined: dict[str, tuple[str, str]] = {}
     for span in spans:
         k = span.end
         if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and (
-            _is_abbreviation(doc[k + 1].text)
+            _is_abbreviation(doc[k + 1].text) and doc[k + 1].text != span.text
         ):
             defined.setdefault(doc[k + 1].text, (span.label_, span.kb_id_))
-    out: list[Span] = []
     if not defined:
-        return out
+        return spans, []
+    kept = []
+    for span in spans:
+        found = defined.get(span.text)
+        if found is not None and found[0] != span.label_:
+            span = Span(doc, span.start, span.end, label=found[0], kb_id=found[1])
+        kept.append(span)
+    out: list[Span] = []
     for token in doc:
         found = defined.get(token.text)
         if found is not None and token.i not in taken:
             out.append(Span(doc, token.i, token.i + 1, label=found[0], kb_id=found[1]))
             taken.add(token.i)
-    return out
+    return kept, out
 
 
 def _is_abbreviation(text: str) -> bool:

@@ -597,11 +597,14 @@ class _DepSentence:
             if lower in {"alongside", "beside"} or (
                 lower == "with" and any(c.lower_ == "together" for c in tok.children)
             ) or (lower == "together" and any(c.lower_ == "with" for c in tok.children)) or (
-                lower == "with" and tok.head.lower_ in JOINT_WITH_HEADS
+                lower == "with" and (tok.head.lower_ in JOINT_WITH_HEADS or any(
+                    c.lower_ in {"jointly", "together"} for c in tok.head.children))
             ):
                 self.alongside(tok)
             if lower == "under" and tok.dep_ == "prep":
                 self.under_banner(tok)
+            if lower in MEMBER_PLURALS:
+                self.member_list(tok)
             if tok.dep_ == "appos" and lower in COALITION_NOUNS | set(NOUNS):
                 self.appos(tok)
             if tok.dep_ in {"appos", "attr"} and lower in RELATION_EPITHETS:
@@ -764,7 +767,8 @@ class _DepSentence:
                 coalition = self.refs(self.object_tokens(v, frozenset()))
                 members = self.refs(
                     [p for c in v.children if c.dep_ in {"prep", "agent"}
-                     and c.lower_ in {"of", "by"} for p in _pobjs(c)]
+                     and c.lower_ in {"of", "by"} for p in _pobjs(c)
+                     if p.lower_ not in PEOPLE_NOUNS]  # "formed by al-Qaeda loyalists"
                 )
                 if v.dep_ == "acl" and v.tag_ == "VBG":  # "X, comprising A and B"
                     coalition = self.refs([v.head])
@@ -947,6 +951,11 @@ class _DepSentence:
                     targets += self.refs(_pobjs(child))
                 elif child.dep_ == "acl" and child.lower_ in {"targeting", "against"}:
                     targets += self.refs([c for c in child.children if c.dep_ == "dobj"])
+            if len(between) == 1:
+                # "clashes between X and an alliance of A and B", with the conjunct misplaced
+                for conj in n.conjuncts:
+                    if conj.lower_ in {"alliance", "coalition"}:
+                        between += self.actors_at(conj)
             if len(between) >= 2:
                 for a in between:
                     self.emit(HOSTILITY, [a], [b for b in between if b.actor != a.actor], n)
@@ -1013,9 +1022,14 @@ class _DepSentence:
             if not coalition:
                 return
             if n.dep_ == "attr":
-                members = self.refs([c for c in n.head.children if c.dep_ == "nsubj"])
+                subject = [c for c in n.head.children if c.dep_ == "nsubj"]
+                if n.head.dep_ == "relcl" and any(c.lower_ in WH_WORDS for c in subject):
+                    subject = [n.head.head]  # "X, which is part of Y"
+                members = self.refs(subject)
             elif modifier:
                 members = self.actors_at(n.head, 1)[:1]  # the described actor, not a list
+            elif any(t.lower_ == "among" for t in self.doc[max(n.i - 3, 0):n.i]):
+                return  # "SDF fighters, among them units of the YPG": the other way round
             else:
                 members = self.refs([n.head])
             self.emit(MEMBERSHIP, members, self.refs(coalition), n)
@@ -1080,6 +1094,14 @@ class _DepSentence:
                 actor = self.ctx.gaz.adjective_actor(child.text)
                 assert actor is not None
                 supporters.append(Ref(actor, child.i, child.i + 1))
+            if child.dep_ in {"compound", "amod", "nmod"}:
+                # "U.S. and Jordanian support": every coordinated modifier
+                for other in child.conjuncts:
+                    actor = self.ctx.gaz.adjective_actor(other.text)
+                    if actor is not None:
+                        supporters.append(Ref(actor, other.i, other.i + 1))
+                    else:
+                        supporters += self.actors_at(other, 1)
         if not supporters:
             # "with the support of the Turkish army": "of" names the supporter
             for child in n.children:
@@ -1104,6 +1126,12 @@ class _DepSentence:
             clause_verb = verb.pos_ in {"VERB", "AUX"}
             if n.dep_ == "pobj" and head.lower_ in {"with", "under", "thanks"} and clause_verb:
                 supported = self.refs(self.subject_tokens(verb))
+            elif n.dep_ == "pobj" and head.lower_ in {"with", "under"} and verb.dep_ in {
+                "nsubj", "nsubjpass"
+            }:
+                # "Units of the SAA, with the support of Russia, liberated ...": the aside
+                # hangs on the subject
+                supported = self.actors_at(verb)
             elif n.dep_ == "dobj" and head.lower_ in RECEIVING_VERBS:
                 supported = self.refs(self.subject_tokens(head))
             elif n.dep_ == "pobj" and head.lower_ in {"from", "on", "upon"} and (
@@ -1141,7 +1169,8 @@ class _DepSentence:
         supported = []
         if head.i > tok.i:
             # only what follows "X-backed": a name before it is not what it describes
-            supported = [r for r in self.actors_at(head, 1) if r.start > tok.i]
+            supported = [r for r in self.actors_at(head, 1) if r.start > tok.i
+                         and r.start in self.ctx.by_token]  # "Iraqi militias" are not Iraq
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in {"including", "like"}:
                     supported += self.refs(_pobjs(child))
@@ -1224,10 +1253,12 @@ class _DepSentence:
         hangs such lists anywhere)."""
         k = tok.i + 1
         end = self.sent.end
-        if k < end and self.doc[k].text == ",":
+        if k < end and self.doc[k].text in {",", ":"}:
             k += 1
         words = [t.lower_ for t in self.doc[k:min(k + 2, end)]]
-        if words[:2] == ["among", "them"] or words[:2] == ["such", "as"]:
+        if self.doc[k - 1].text == ":":
+            pass  # "seven factions: A, B and C"
+        elif words[:2] == ["among", "them"] or words[:2] == ["such", "as"]:
             k += 2
         elif words[:1] in (["including"], ["like"], ["notably"]):
             k += 1
@@ -1250,6 +1281,34 @@ class _DepSentence:
             break
         return out
 
+    def member_list(self, n: Token) -> None:
+        """"several Free Syrian Army groups, including A and B", "A and B, both FSA brigades",
+        "A, one of the SNA factions": the listed or described groups belong to the named one.
+        "includes/brings together N factions: A, B" lists the subject's members."""
+        owners = [r for c in n.children if c.dep_ in {"compound", "nmod", "poss"} and c.i < n.i
+                  for r in self.actors_at(c, 1)]
+        if not owners and n.dep_ == "dobj":
+            lemma = VERB_FORMS.get(n.head.lower_)
+            if lemma is not None and VERBS[lemma].family == "includes":
+                coalition = self.refs(self.subject_tokens(n.head))
+                self.emit(MEMBERSHIP, self.listed_after(n), coalition[:1], n)
+            return
+        if len(owners) != 1 or any(p.lower_ in {"against", "on"} for p in n.ancestors
+                                   if p.dep_ == "prep" and p.head.i == n.head.i):
+            return
+        members = self.listed_after(n)
+        members += self.refs([p for c in n.children if c.dep_ == "prep"
+                              and c.lower_ in {"including", "like"} for p in _pobjs(c)])
+        if not members and n.dep_ == "appos" and any(c.lower_ in {"both", "all"}
+                                                     for c in n.children):
+            members = self.refs([n.head])  # "A and B, both FSA brigades"
+        if not members and n.dep_ == "pobj" and n.head.lower_ == "of" and (
+            n.head.head.lower_ in {"one", "two", "three", "some", "part"}
+            and n.head.head.dep_ == "appos"
+        ):
+            members = self.actors_at(n.head.head.head, 1)  # "A, one of the SNA factions"
+        self.emit(MEMBERSHIP, [r for r in members if r.actor != owners[0].actor], owners, n)
+
     def under_banner(self, tok: Token) -> None:
         # "Liwa al-Tawhid fights under the banner of the FSA": a member of X
         for pobj in _pobjs(tok):
@@ -1264,6 +1323,8 @@ class _DepSentence:
                 members = self.actors_at(verb, 1)
             else:
                 members = self.refs(self.subject_tokens(verb))
+            # "Turkey and the rebels it backs, grouped under the banner of the SNA"
+            members = [r for r in members if self.ctx.kind_of(r.actor) is not ActorKind.STATE]
             self.emit(MEMBERSHIP, members, coalition[:1], tok)
 
     def led_by(self, v: Token) -> None:
@@ -1398,6 +1459,10 @@ _PLAIN_ANAPHOR_ADJECTIVES: frozenset[str] = frozenset(
 )
 _LIST_GLUE = frozenset({",", "and", "the", "as", "well", "(", ")"})
 FOUNDING_VERBS = frozenset({"form", "found", "establish", "create"})
+PEOPLE_NOUNS = PERSON_PROXIES | {"loyalists", "supporters", "veterans", "defectors",
+                                 "remnants", "dissidents"}
+MEMBER_PLURALS = frozenset({"groups", "factions", "brigades", "battalions", "units",
+                            "formations", "components", "members", "militias"})
 # Capitalised descriptors inside a list of names ("the Afghan Fatemiyoun Brigade").
 LIST_DESCRIPTORS = frozenset({"afghan", "pakistani", "iraqi", "lebanese", "syrian", "iranian",
                               "kurdish", "arab", "turkmen", "shiite", "sunni", "islamist"})
