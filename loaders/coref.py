@@ -22,7 +22,7 @@ PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "them", "their", "themselve
 SINGULAR_NOUNS: frozenset[str] = frozenset(
     {"group", "coalition", "alliance", "organization", "organisation", "movement", "militia",
      "front", "faction", "formation", "umbrella", "room", "grouping", "bloc", "union", "body",
-     "merger", "entity"}
+     "merger", "entity", "brigade", "battalion", "regiment", "legion"}
 )
 PLURAL_NOUNS: frozenset[str] = frozenset(
     {"groups", "sides", "parties", "factions", "organizations", "organisations", "militias",

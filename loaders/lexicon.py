@@ -35,7 +35,9 @@ VERBS: dict[str, VerbSpec] = {
         "rout", "defeat", "kill", "expel", "strike", "hit", "shoot", "storm", "overwhelm",
         "ambush", "counter", "resist", "outflank", "massacre", "execute", "kidnap", "abduct",
         "neutralize", "neutralise", "eliminate", "crush", "destroy", "annihilate", "liquidate",
-        "hammer", "purge", "smash", "wipe", "inflict")},
+        "hammer", "purge", "smash", "wipe", "inflict", "dislodge", "oust", "evict", "mop",
+        "harass", "overpower", "pummel", "strafe", "assassinate", "besiege", "detain",
+        "arrest")},
     "fight": _v("hostility", "against", "with"),
     "clash": _v("hostility", "with", "against"),
     "battle": _v("hostility", "with", "against"),
@@ -131,7 +133,9 @@ PROXY_NOUNS: frozenset[str] = frozenset(
      "battalion", "battalions", "outposts", "checkpoint", "checkpoints", "targets", "assets",
      "patrol", "patrols", "vehicle", "vehicles", "tanks", "expansion", "progress", "gains",
      "centers", "centres", "depots", "facilities", "fortifications", "hideouts", "dens", "posts",
-     "tank", "sites", "gangs", "mercenaries"}
+     "tank", "sites", "gangs", "mercenaries", "terrorists", "gathering", "gatherings", "cells",
+     "cell", "concentrations", "remnants", "operatives", "hideout", "den", "redoubts",
+     "emplacements"}
 )
 # Nouns of quantity that pass an argument on ("dozens of ISIS fighters").
 QUANTITY_NOUNS: frozenset[str] = frozenset(

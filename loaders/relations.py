@@ -941,7 +941,11 @@ class _DepSentence:
                 pass
             targets: list[Ref] = []
             between: list[Ref] = []
-            for child in n.children:
+            preps = list(n.children)
+            if n.dep_ == "nsubj" and n.head.pos_ in {"VERB", "AUX"}:
+                # "clashes continued in X between A and B": "between" hangs on the verb
+                preps += [c for c in n.head.children if c.lower_ in {"between", "among"}]
+            for child in preps:
                 if child.dep_ == "prep" and child.lower_ in {"between", "among"}:
                     between += self.refs(_pobjs(child))
                 elif child.dep_ == "prep" and child.lower_ in HOSTILE_PREPS:
