@@ -52,8 +52,9 @@ VERBS: dict[str, VerbSpec] = {
     "drive": _v("hostility", "out", "back"),
     "turn": _v("hostility", "against", "on"),
     **{v: _v("prevent") for v in (
-        "prevent", "stop", "halt", "block", "thwart", "curb", "check", "slow", "stall")},
-    **{v: _v("alliance", "with") for v in (
+        "prevent", "stop", "halt", "block", "thwart", "curb", "check", "slow", "stall",
+        "cease", "suspend")},
+    **{v: _v("alliance", "with", "to") for v in (
         "ally", "align", "cooperate", "collaborate", "coordinate", "partner", "side", "team",
         "unite", "cooperate", "reconcile")},
     **{v: _v("support", "to", "for") for v in (

@@ -609,7 +609,7 @@ class _DepSentence:
                 self.appos(tok)
             if tok.dep_ in {"appos", "attr"} and lower in RELATION_EPITHETS:
                 self.epithet(tok)
-            elif lower in {"ally", "allies", "partner", "partners"} and tok.dep_ == "dobj":
+            elif lower in {"ally", "allies", "partner", "partners"} and tok.dep_ in {"dobj", "conj"}:
                 self.named_allies(tok)
             if lower in LEADING_PARTICIPLES and tok.dep_ == "acl":
                 self.led_by(tok)
@@ -644,6 +644,11 @@ class _DepSentence:
         spec = VERBS[lemma]
         family = spec.family
         subjects = self.refs(self.subject_tokens(v))
+        if subjects and family in {"support", "hostility"}:
+            # "Iran, which along with Russia has backed Assad": Russia backs him too
+            subjects += [r for c in v.children if c.dep_ == "prep" and c.lower_ == "with"
+                         and c.i > 0 and self.doc[c.i - 1].lower_ in {"along", "together"}
+                         for r in self.refs(_pobjs(c))]
         if family in {"alliance", "joins"} and self.passive(v) and not subjects:
             # "X is allied with Y", "X, affiliated to Y": a state, not a passive with an agent
             holder = [c for c in v.children if c.dep_ == "nsubjpass" and c.lower_ not in WH_WORDS]
@@ -709,6 +714,14 @@ class _DepSentence:
             self.emit(HOSTILITY, subjects, targets, v)
         elif family == "prevent":
             objects = self.object_tokens(v, frozenset())
+            if lemma in {"cease", "stop", "halt", "suspend", "end"} and len(subjects) >= 2 and any(
+                NOUN_FORMS.get(o.lower_) == "hostility" or o.lower_ in {"actions", "fire"}
+                for o in objects
+            ) and not any(c.dep_ == "prep" and c.lower_ == "of" for o in objects
+                          for c in o.children):
+                # "Russia and Turkey agreed to cease all military actions"
+                self.emit_symmetric(TRUCE, subjects, v)
+                return
             blocked: list[Ref] = []
             for o in objects:
                 if o.lower_ in PROXY_NOUNS or NOUN_FORMS.get(o.lower_) == "hostility":
@@ -735,6 +748,10 @@ class _DepSentence:
             else:
                 supported = self.refs(self.object_tokens(v, spec.preps))
                 if not supported:
+                    # "backed Syrian rebels from the Hamza Division": "from" on the verb
+                    supported = self.refs([p for c in v.children if c.dep_ == "prep"
+                                           and c.lower_ == "from" for p in _pobjs(c)])
+                if not supported:
                     # "help the YPG fight ISIS": the helped group is the clause's subject
                     supported = self.refs([s for c in v.children if c.dep_ in {"ccomp", "xcomp"}
                                            for s in c.children if s.dep_ == "nsubj"])
@@ -745,9 +762,9 @@ class _DepSentence:
                        for o in objects for t in o.subtree if t.i - o.i < 8):
                 return  # "sent a delegation to X" is no support
             supported = self.refs(
-                [p for c in v.children if c.dep_ == "prep" and c.lower_ in spec.preps
-                 for p in _pobjs(c)]
-                + [c for c in v.children if c.dep_ == "dative"]
+                [p for c in v.children if c.dep_ in {"prep", "dative"}
+                 and c.lower_ in spec.preps for p in _pobjs(c)]
+                + [c for c in v.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             )
             self.emit(SUPPORT, subjects, supported, v)
         elif family in {"includes", "includes_passive"}:
@@ -1379,8 +1396,14 @@ class _DepSentence:
         allies = [Ref(actor, adj.i, adj.i + 1) for c in n.children if c.dep_ == "amod"
                   for adj in (c, *c.conjuncts)
                   if (actor := self.ctx.gaz.adjective_actor(adj.text)) is not None]
-        if allies:
-            self.emit(ALLIANCE, self.refs(self.subject_tokens(n.head)), allies, n)
+        if not allies:
+            return
+        if n.dep_ == "conj":
+            # "the Syrian regime and its Russian ally": the ally of the first conjunct
+            if any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in n.children):
+                self.emit(ALLIANCE, self.actors_at(n.head, 1)[:1], allies, n)
+            return
+        self.emit(ALLIANCE, self.refs(self.subject_tokens(n.head)), allies, n)
 
     def note_salience(self) -> None:
         coref = self.ctx.coref
