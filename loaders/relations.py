@@ -1256,6 +1256,11 @@ class _DepSentence:
         lemma = VERB_FORMS.get(verb.lower_)
         if lemma is not None and VERBS[lemma].family in {"support", "support_light"}:
             return  # "sent weapons alongside advisers"
+        fighting = lemma is not None and VERBS[lemma].family in {"hostility", "capture"}
+        if tok.lower_ not in {"alongside", "beside"} and not fighting and (
+            verb.lower_ not in JOINT_ACTION_VERBS
+        ):
+            return  # "together with China blocked a resolution": diplomacy, not operations
         subjects = self.refs(self.subject_tokens(verb))
         self.emit(JOINT, subjects, partners, tok)
 
@@ -1393,6 +1398,8 @@ class _DepSentence:
 
     def named_allies(self, n: Token) -> None:
         # "X thanked its Russian and Iranian allies": the adjectives name X's allies
+        if any(c.dep_ == "compound" for c in n.children):
+            return  # "their Iraqi militia allies": militias, not the state
         allies = [Ref(actor, adj.i, adj.i + 1) for c in n.children if c.dep_ == "amod"
                   for adj in (c, *c.conjuncts)
                   if (actor := self.ctx.gaz.adjective_actor(adj.text)) is not None]
@@ -1498,6 +1505,11 @@ BANNER_NOUNS = frozenset({"banner", "umbrella", "flag", "command", "auspices", "
 # Words a "with" hangs on when it names a partner in the action ("jointly with X").
 JOINT_WITH_HEADS = frozenset({"jointly", "side", "shoulder", "conjunction", "tandem", "concert",
                               "hand"})
+JOINT_ACTION_VERBS = frozenset({"operate", "operated", "operates", "operating", "deploy",
+                                "deployed", "deploys", "deploying", "patrol", "patrolled",
+                                "patrols", "patrolling", "man", "manned", "manning", "work",
+                                "worked", "working", "works", "fight", "fought", "fighting",
+                                "fights", "held", "hold", "holds", "holding", "advanced"})
 REPORTING_WORDS = frozenset({"said", "say", "says", "told", "tell", "stated", "added",
                              "announced", "reported", "claimed", "confirmed"})
 
