@@ -290,7 +290,7 @@ class _DepSentence:
                         if actor:
                             out.append(Ref(actor, adj.i, adj.i + 1))
         if not out and (tok.lower_ in PROXY_NOUNS or tok.lower_ in QUANTITY_NOUNS
-                        or NOUN_FORMS.get(tok.lower_) == "hostility"
+                        or _noun_family(tok) == "hostility"
                         or tok.lower_ in ATTEMPT_NOUNS):
             # "positions of ISIS", "an assault by Daesh", "positions held by the YPG"
             for child in tok.children:
@@ -515,6 +515,11 @@ class _DepSentence:
                       if c.dep_ == "nsubjpass" and c.lower_ not in WH_WORDS]
             if raised:
                 return raised
+        if v.dep_ == "conj" and self.passive(head) and not self.passive(v):
+            # "X was established in May and brought together A and B": X is the subject
+            raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if raised:
+                return raised
         if v.dep_ in {"conj", "xcomp", "advcl"} and head.pos_ in {"VERB", "AUX"}:
             return self.subject_tokens(head, depth + 1)
         if v.dep_ == "acl":
@@ -605,6 +610,13 @@ class _DepSentence:
                 self.under_banner(tok)
             if lower in MEMBER_PLURALS:
                 self.member_list(tok)
+            if lower in {"within", "inside"} and tok.dep_ == "prep":
+                self.within(tok)
+            if lower in {"merger", "unification", "amalgamation"}:
+                self.merger(tok)
+            ref = self.ctx.by_token.get(tok.i)
+            if ref is not None and tok.i == ref.end - 1:
+                self.of_parent(tok, ref)
             if tok.dep_ == "appos" and lower in COALITION_NOUNS | set(NOUNS):
                 self.appos(tok)
             if tok.dep_ in {"appos", "attr"} and lower in RELATION_EPITHETS:
@@ -675,10 +687,10 @@ class _DepSentence:
             if lemma == "fight" and any(c.lower_ in {"alongside", "beside"} for c in v.children):
                 return  # handled by alongside()
             objects = self.object_tokens(v, spec.preps)
-            objects = [o for o in objects if NOUN_FORMS.get(o.lower_) not in {"truce", "alliance"}]
+            objects = [o for o in objects if _noun_family(o) not in {"truce", "alliance"}]
             targets = self.refs(objects)
             if lemma in {"strike", "hit"} and any(
-                NOUN_FORMS.get(o.lower_) in {"truce", "alliance"} for o in objects
+                _noun_family(o) in {"truce", "alliance"} for o in objects
             ):
                 return
             targets += self.refs([p for o in objects if o.lower_ in LOSS_NOUNS
@@ -686,7 +698,7 @@ class _DepSentence:
                                   and c.lower_ in {"on", "upon"} for p in _pobjs(c)])
             if lemma in {"kill", "execute", "kidnap", "abduct"}:
                 targets = [t for o in objects for t in self.proxy_targets(o)]
-            if not self.passive(v) and any(NOUN_FORMS.get(o.lower_) == "hostility"
+            if not self.passive(v) and any(_noun_family(o) == "hostility"
                                            for o in objects):
                 # "repulsed an assault by Daesh" with "by" attached to the verb
                 targets += self.refs([p for c in v.children if c.dep_ == "prep"
@@ -715,7 +727,7 @@ class _DepSentence:
         elif family == "prevent":
             objects = self.object_tokens(v, frozenset())
             if lemma in {"cease", "stop", "halt", "suspend", "end"} and len(subjects) >= 2 and any(
-                NOUN_FORMS.get(o.lower_) == "hostility" or o.lower_ in {"actions", "fire"}
+                _noun_family(o) == "hostility" or o.lower_ in {"actions", "fire"}
                 for o in objects
             ) and not any(c.dep_ == "prep" and c.lower_ == "of" for o in objects
                           for c in o.children):
@@ -724,7 +736,7 @@ class _DepSentence:
                 return
             blocked: list[Ref] = []
             for o in objects:
-                if o.lower_ in PROXY_NOUNS or NOUN_FORMS.get(o.lower_) == "hostility":
+                if o.lower_ in PROXY_NOUNS or _noun_family(o) == "hostility":
                     for child in o.children:
                         if child.dep_ == "prep" and child.lower_ == "of":
                             blocked += self.refs(_pobjs(child))
@@ -1029,6 +1041,13 @@ class _DepSentence:
         elif family == "support":
             self.support_noun(n)
         elif family == "member":
+            if n.dep_ == "nsubj" and any(c.lower_ == "whose" for c in n.children) and (
+                n.head.dep_ == "relcl"
+            ):
+                # "The Islamic Front, whose largest component is Ahrar al-Sham"
+                members = self.refs([c for c in n.head.children if c.dep_ == "attr"])
+                self.emit(MEMBERSHIP, members, self.actors_at(n.head.head, 1)[:1], n)
+                return
             if n.dep_ not in {"attr", "appos"}:
                 return
             coalition = [p for c in n.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}
@@ -1048,7 +1067,11 @@ class _DepSentence:
                     subject = [n.head.head]  # "X, which is part of Y"
                 members = self.refs(subject)
             elif modifier:
-                members = self.actors_at(n.head, 1)[:1]  # the described actor, not a list
+                named = {r.actor for c in coalition for r in self.actors_at(c, 1)}
+                members = [r for r in self.actors_at(n.head, 1) if r.actor not in named][:1]
+                if not members and n.dep_ == "appos":
+                    # "a spokesman for X, the main FSA unit": the aside hung on the wrong noun
+                    members = self.nearest_left(n.left_edge, reach=3)
             elif any(t.lower_ == "among" for t in self.doc[max(n.i - 3, 0):n.i]):
                 return  # "SDF fighters, among them units of the YPG": the other way round
             else:
@@ -1235,7 +1258,7 @@ class _DepSentence:
         for child in n.children:
             if child.dep_ == "prep" and child.lower_ in {"against", "on"}:
                 targets += self.refs(_pobjs(child))
-        if targets and NOUN_FORMS.get(n.lower_) == "hostility":
+        if targets and _noun_family(n) == "hostility":
             pass  # noun() emits the hostility for each participant
 
     def alongside(self, tok: Token) -> None:
@@ -1328,12 +1351,67 @@ class _DepSentence:
         if not members and n.dep_ == "appos" and any(c.lower_ in {"both", "all"}
                                                      for c in n.children):
             members = self.refs([n.head])  # "A and B, both FSA brigades"
+        if not members and n.dep_ == "pobj" and n.head.lower_ == "among" and (
+            n.head.head.pos_ in {"VERB", "AUX"}
+        ):
+            # "Among the Burkan al-Firat factions were A, B and C"
+            members = self.refs([c for c in n.head.head.children
+                                 if c.dep_ in {"nsubj", "attr"} and c.i > n.i])
         if not members and n.dep_ == "pobj" and n.head.lower_ == "of" and (
             n.head.head.lower_ in {"one", "two", "three", "some", "part"}
             and n.head.head.dep_ == "appos"
         ):
             members = self.actors_at(n.head.head.head, 1)  # "A, one of the SNA factions"
         self.emit(MEMBERSHIP, [r for r in members if r.actor != owners[0].actor], owners, n)
+
+    def within(self, tok: Token) -> None:
+        # "the Deir Ezzor Military Council, which operates within the SDF", "factions within
+        # the PMF, including Kataib Hezbollah"
+        parents = [r for r in self.refs(_pobjs(tok))
+                   if self.ctx.kind_of(r.actor) is not ActorKind.STATE]
+        if len(parents) != 1:
+            return
+        host = tok.head
+        if host.pos_ in {"VERB", "AUX"} and host.lower_ in WITHIN_VERBS:
+            members = self.refs(self.subject_tokens(host))
+        elif host.lower_ in MEMBER_PLURALS:
+            members = self.listed_after(host) or self.refs(
+                [p for c in host.children if c.dep_ == "prep" and c.lower_ == "including"
+                 for p in _pobjs(c)])
+            members += self.listed_after(self.doc[parents[0].end - 1])
+        else:
+            return
+        self.emit(MEMBERSHIP, members, parents, tok)
+
+    def merger(self, n: Token) -> None:
+        # "JKW, formed in 2016 through the merger of A and B"; "X is a merger of A and B"
+        members = self.refs([p for c in n.children if c.dep_ == "prep"
+                             and c.lower_ in {"of", "between"} for p in _pobjs(c)])
+        if len(members) < 2:
+            return
+        node = n
+        if node.dep_ == "pobj":
+            node = node.head.head  # "through the merger": the verb it hangs on
+        whole: list[Ref] = []
+        if n.dep_ == "attr":
+            whole = self.refs([c for c in n.head.children if c.dep_ == "nsubj"])
+        elif node.pos_ in {"VERB", "AUX"} and VERB_FORMS.get(node.lower_) in FOUNDING_VERBS:
+            if node.dep_ in {"acl", "relcl", "prep"}:
+                whole = self.actors_at(node.head, 1)
+            else:
+                whole = self.refs([c for c in node.children if c.dep_ == "nsubjpass"])
+        self.emit(MEMBERSHIP, [r for r in members if r not in whole], whole[:1], n)
+
+    def of_parent(self, tok: Token, ref: Ref) -> None:
+        # "the Southern Front of the Free Syrian Army": a named part of a named whole
+        if self.ctx.kind_of(ref.actor) is ActorKind.STATE:
+            return
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                parents = [r for p in _pobjs(child) for r in self.actors_at(p, 1)
+                           if p.i in self.ctx.by_token
+                           and self.ctx.kind_of(r.actor) is not ActorKind.STATE]
+                self.emit(MEMBERSHIP, [ref], parents[:1], child)
 
     def under_banner(self, tok: Token) -> None:
         # "Liwa al-Tawhid fights under the banner of the FSA": a member of X
@@ -1495,6 +1573,8 @@ _LIST_GLUE = frozenset({",", "and", "the", "as", "well", "(", ")"})
 FOUNDING_VERBS = frozenset({"form", "found", "establish", "create"})
 PEOPLE_NOUNS = PERSON_PROXIES | {"loyalists", "supporters", "veterans", "defectors",
                                  "remnants", "dissidents"}
+WITHIN_VERBS = frozenset({"operate", "operates", "operated", "operating", "fight", "fights",
+                          "fought", "fighting", "serve", "serves", "served", "serving"})
 MEMBER_PLURALS = frozenset({"groups", "factions", "brigades", "battalions", "units",
                             "formations", "components", "members", "militias"})
 # Capitalised descriptors inside a list of names ("the Afghan Fatemiyoun Brigade").

@@ -143,3 +143,40 @@ def test_parallel_extraction_matches_one_process(extractor: Extractor) -> None:
     one = [e.model_dump() for e in extractor.pipe(sources)]
     two = [e.model_dump() for e in extractor.pipe(sources, n_process=2, batch_size=4)]
     assert one == two
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "whole"),
+    [
+        ("The Islamic Front, whose biggest faction is Suqour al-Sham, rejected the talks.",
+         "suqour-al-sham", "islamic-front"),
+        ("Among the Jaysh al-Fatah factions that entered Idlib were Jund al-Aqsa and Ajnad "
+         "al-Sham.", "jund-al-aqsa", "jaysh-al-fatah"),
+        ("The Syriac Military Council, which fights within the SDF, held the line.",
+         "syriac-military-council", "sdf"),
+        ("Jaysh al-Nasr and Jaish al-Izza, both Free Syrian Army factions, shelled the "
+         "airport.", "jaish-al-izza", "fsa"),
+        ("The Manbij Military Council, which is part of the SDF, took the town.",
+         "manbij-military-council", "sdf"),
+        ("The National Front for Liberation was set up in May and brought together Jaysh "
+         "al-Nasr and Faylaq al-Sham.", "sham-legion", "national-front-for-liberation"),
+    ],
+)
+def test_more_membership_constructions(
+    extractor: Extractor, text: str, member: str, whole: str
+) -> None:
+    claims = {(c.type.value, c.source, c.target) for c in run(extractor, text).claims
+              if not c.negated}
+    assert ("membership", member, whole) in claims
+
+
+def test_merger_of_two_groups_makes_both_members(extractor: Extractor) -> None:
+    text = ("Jaysh Khalid ibn al-Walid, formed through the merger of Liwa Shuhada al-Yarmouk "
+            "and Harakat al-Muthanna, attacked Daraa.")
+    claims = {(c.type.value, c.source, c.target) for c in run(extractor, text).claims}
+    assert ("membership", "liwa-shuhada-al-yarmouk", "khalid-ibn-al-walid-army") in claims
+
+
+def test_agreeing_to_cease_hostilities_is_a_truce(extractor: Extractor) -> None:
+    got = positive(run(extractor, "Turkey and Russia agreed to halt all attacks around Idlib."))
+    assert ("truce", "russia", "turkey") in got
