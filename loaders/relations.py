@@ -125,8 +125,10 @@ class DocRelations:
         for sent in self.doc.sents:
             self.coref.start_sentence()
             named = any(i in self.by_token for i in range(sent.start, sent.end))
-            if not named and not (self.parsed and any(anaphor_number(t) for t in sent)):
-                continue
+            if not named and not (self.parsed and any(
+                anaphor_number(t) or self.gaz.adjective_actor(t.text) for t in sent
+            )):
+                continue  # ("Russian and Turkish servicemen" name two states by adjective)
             if self.parsed:
                 before = len(self.claims)
                 _DepSentence(self, sent).run()
@@ -276,6 +278,14 @@ class _DepSentence:
         for child in tok.children:
             if child.dep_ in {"compound", "nmod", "poss", "amod"} and child.i < tok.i:
                 out += self.actors_at(child, depth + 1)
+                if out:
+                    # "U.S. and British forces": the coordinated modifiers name states too
+                    for other in child.conjuncts:
+                        actor = self.ctx.gaz.adjective_actor(other.text)
+                        if actor is not None:
+                            out.append(Ref(actor, other.i, other.i + 1))
+                        elif other.i in self.ctx.by_token:
+                            out.append(self.ctx.by_token[other.i])
                 if (not out and child.dep_ == "poss" and tok.dep_ in {"nsubj", "nsubjpass"}
                         and tok.lower_ in PROXY_NOUNS):
                     # "X announced that its fighters had destroyed ...": the owner's pronoun
@@ -915,7 +925,9 @@ class _DepSentence:
         if (lemma == "take" and not took_control and not took_over
                 and not any(self.is_place(o) for o in expanded)):
             return
-        taken_from = self.refs([p for c in v.children if c.dep_ == "prep" and c.lower_ == "from"
+        taken_from = self.refs([p for c in v.children if c.dep_ == "prep" and (
+                                    c.lower_ == "from" or (c.lower_ == "of" and lemma in
+                                                           {"clear", "free", "purge"}))
                                 for p in _pobjs(c) if not self.is_place(p)])
         if taken_from and lemma not in {"control", "hold"}:
             # "liberated the countryside from ISIS": fighting the group driven out
@@ -1146,6 +1158,14 @@ class _DepSentence:
                         supporters.append(Ref(actor, other.i, other.i + 1))
                     else:
                         supporters += self.actors_at(other, 1)
+        for child in n.children:
+            if child.dep_ == "acl" and child.lower_ in {"given", "provided", "offered",
+                                                        "extended", "supplied", "delivered"}:
+                # "the support given by Washington to the Nusra Front"
+                supporters += self.refs([p for c in child.children if c.dep_ == "agent"
+                                         for p in _pobjs(c)])
+                supported += self.refs([p for c in child.children if c.dep_ in {"prep", "dative"}
+                                        and c.lower_ == "to" for p in _pobjs(c)])
         if not supporters:
             # "with the support of the Turkish army": "of" names the supporter
             for child in n.children:
