@@ -666,6 +666,15 @@ class _DepSentence:
         spec = VERBS[lemma]
         family = spec.family
         subjects = self.refs(self.subject_tokens(v))
+        if family in {"hostility", "hostile_light", "capture"}:
+            # "Pro-regime forces led by the Tiger Forces launched ...": the leaders act too
+            for t in self.subject_tokens(v):
+                for acl in t.children:
+                    if acl.dep_ == "acl" and acl.lower_ in {"led", "spearheaded", "headed"}:
+                        subjects += [r for r in self.refs([p for c in acl.children
+                                                           if c.dep_ == "agent"
+                                                           for p in _pobjs(c)])
+                                     if r.actor not in {s.actor for s in subjects}]
         if subjects and family in {"support", "hostility"}:
             # "Iran, which along with Russia has backed Assad": Russia backs him too
             subjects += [r for c in v.children if c.dep_ == "prep" and c.lower_ == "with"
@@ -1001,6 +1010,16 @@ class _DepSentence:
                 for conj in n.conjuncts:
                     if conj.lower_ in {"alliance", "coalition"}:
                         between += self.actors_at(conj)
+            if len(between) == 1:
+                # "between X on one side and Y on the other": the parse loses Y
+                k = between[0].end
+                while k < self.sent.end and self.doc[k].lower_ != "and" and k - between[0].end < 6:
+                    k += 1
+                for j in range(k + 1, min(k + 8, self.sent.end)):
+                    ref = self.ctx.by_token.get(j)
+                    if ref is not None and ref.actor != between[0].actor:
+                        between.append(ref)
+                        break
             if len(between) >= 2:
                 for a in between:
                     self.emit(HOSTILITY, [a], [b for b in between if b.actor != a.actor], n)
