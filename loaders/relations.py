@@ -109,6 +109,7 @@ class DocRelations:
         self.coref = CorefState(kind_of=self.kind_of)
         self.claims: list[dict[str, Any]] = []
         self.places: list[dict[str, Any]] = []
+        self._sent_start = 0
         self._seen: dict[tuple[Any, ...], int] = {}
 
     def kind_of(self, actor: str) -> ActorKind | None:
@@ -123,6 +124,7 @@ class DocRelations:
         from loaders.sequence import SequenceSentence  # the fallback reads our types
 
         for sent in self.doc.sents:
+            self._sent_start = sent.start
             self.coref.start_sentence()
             named = any(i in self.by_token for i in range(sent.start, sent.end))
             if not named and not (self.parsed and any(
@@ -132,16 +134,38 @@ class DocRelations:
             if self.parsed:
                 before = len(self.claims)
                 _DepSentence(self, sent).run()
-                if len(self.claims) == before and len(
-                    {s.label_ for s in self.spans if sent.start <= s.start < sent.end}
-                ) >= 2:
+                names = {s.label_ for s in self.spans if sent.start <= s.start < sent.end}
+                if len(self.claims) == before and len(names) >= 2:
                     # The parse found nothing between two named actors: it may be a misparse
                     # (headline style, unknown names), so read the token order as well.
                     SequenceSentence(self, sent).run()
+                elif len(names) >= 3:
+                    # Names the parse left out of every claim may still be in one the token
+                    # order shows; pairs the parse already related are left alone.
+                    related = {frozenset((c["source"], c["target"])) for c in self.claims[before:]}
+                    mark = len(self.claims)
+                    SequenceSentence(self, sent).run()
+                    extra = [c for c in self.claims[mark:]
+                             if frozenset((c["source"], c["target"])) not in related
+                             and not ({c["source"], c["target"]} <= {x for pair in related
+                                                                    for x in pair})]
+                    self.keep_claims(mark, extra)
             else:
                 SequenceSentence(self, sent).run()
         self.doc._.allegiance_claims = self.claims
         self.doc._.allegiance_places = self.places
+
+    def keep_claims(self, mark: int, kept: list[dict[str, Any]]) -> None:
+        """Replace the claims after ``mark`` by ``kept`` (a subset), re-indexing duplicates."""
+        del self.claims[mark:]
+        for key, index in list(self._seen.items()):
+            if index >= mark:
+                del self._seen[key]
+        for claim in kept:
+            key = (self._sent_start, claim["source"], claim["target"], claim["type"],
+                   claim["negated"])
+            self._seen[key] = len(self.claims)
+            self.claims.append(claim)
 
     # -- emission -----------------------------------------------------------------------------
 
