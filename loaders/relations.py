@@ -741,6 +741,13 @@ class _DepSentence:
                                   and c.lower_ in {"on", "upon"} for p in _pobjs(c)])
             if lemma in {"kill", "execute", "kidnap", "abduct"}:
                 targets = [t for o in objects for t in self.proxy_targets(o)]
+            if lemma in {"kill", "wound", "injure"} and self.passive(v) and not subjects:
+                # "Two Hezbollah fighters were killed in an Israeli air strike"
+                for c in v.children:
+                    if c.dep_ == "prep" and c.lower_ in {"in", "during", "by"}:
+                        for event in _pobjs(c):
+                            if _noun_family(event) == "hostility":
+                                subjects += self.noun_agents(event)
             if not self.passive(v) and any(_noun_family(o) == "hostility"
                                            for o in objects):
                 # "repulsed an assault by Daesh" with "by" attached to the verb
@@ -1138,6 +1145,12 @@ class _DepSentence:
         subject of the verb it is the object of ("launched an offensive")."""
         agents: list[Ref] = []
         for child in n.children:
+            if child.lower_ == "led" and child.i >= 2 and self.doc[child.i - 1].text in "-‐–":
+                # "the Turkish-led offensive", "a US-led strike"
+                prev = self.doc[child.i - 2]
+                led = self.ctx.gaz.adjective_actor(prev.text)
+                agents += [Ref(led, prev.i, prev.i + 1)] if led else self.actors_at(prev, 1)
+                continue
             adjective = self.ctx.gaz.adjective_actor(child.text) if child.dep_ in {
                 "amod", "compound", "nmod"} else None
             if adjective is not None:

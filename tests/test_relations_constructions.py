@@ -196,3 +196,21 @@ def test_a_dated_name_follows_the_document_date(
     document = Document(id=document_id(text), date=date.fromisoformat(when))
     claims = extractor.extract(SourceText(document, text)).claims
     assert {c.source for c in claims} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("Three Hezbollah members were killed in an Israeli air strike near Quneitra.",
+         ("hostility", "israel", "hezbollah")),
+        ("The Turkish-led offensive against the YPG entered its third week.",
+         ("hostility", "turkey", "ypg")),
+        ("U.S. and French special forces train Maghawir al-Thawra at al-Tanf.",
+         ("support", "france", "maghawir-al-thawra")),
+    ],
+)
+def test_agents_named_by_adjectives(
+    extractor: Extractor, text: str, relation: tuple[str, str, str]
+) -> None:
+    claims = {(c.type.value, c.source, c.target) for c in run(extractor, text).claims}
+    assert relation in claims
