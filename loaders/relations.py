@@ -618,6 +618,11 @@ class _DepSentence:
             ):
                 self.hyphen_backed(tok)
                 continue
+            if tok.tag_ == "VBG" and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and (
+                lower in NOUN_FORMS and any(c.lower_ == "between" for c in tok.children)
+            ):
+                self.noun(tok, NOUN_FORMS[lower])  # "Fighting between A and B continued"
+                continue
             if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
                 lemma = VERB_FORMS.get(lower)
                 if lemma is not None:
@@ -849,6 +854,12 @@ class _DepSentence:
                      and c.lower_ in {"of", "by"} for p in _pobjs(c)
                      if p.lower_ not in PEOPLE_NOUNS]  # "formed by al-Qaeda loyalists"
                 )
+                if not members and self.passive(v):
+                    # "formed during the fighting by A and B": the agent hangs one level down
+                    members = self.refs([p for c in v.children if c.dep_ == "prep"
+                                         for q in _pobjs(c) for b in q.children
+                                         if b.dep_ == "prep" and b.lower_ == "by"
+                                         for p in _pobjs(b)])
                 if v.dep_ == "acl" and v.tag_ == "VBG":  # "X, comprising A and B"
                     coalition = self.refs([v.head])
                     members = self.refs(self.object_tokens(v, spec.preps))
@@ -1016,12 +1027,18 @@ class _DepSentence:
         if family == "hostility":
             if n.head.lower_ in {"of"} and n.head.head.lower_ in {"cessation", "end", "halt"}:
                 return
+            verb = n.head.head if n.dep_ == "pobj" else n
+            if verb.pos_ == "VERB" and self.passive(verb) and VERB_FORMS.get(verb.lower_) in (
+                FOUNDING_VERBS
+            ) and not any(c.dep_ == "agent" for c in verb.children):
+                return  # "formed during the fighting by A and B": the founders, not fighters
             if n.dep_ == "compound" and n.head.lower_ in {"cessation", "truce", "ceasefire"}:
                 return
             if any(c.lower_ == "joint" for c in n.children) and lemma not in NEEDS_TARGET:
                 pass
             targets: list[Ref] = []
             between: list[Ref] = []
+            allied: list[str] = []
             preps = list(n.children)
             if n.dep_ == "nsubj" and n.head.pos_ in {"VERB", "AUX"}:
                 # "clashes continued in X between A and B": "between" hangs on the verb
@@ -1029,6 +1046,10 @@ class _DepSentence:
             for child in preps:
                 if child.dep_ == "prep" and child.lower_ in {"between", "among"}:
                     between += self.refs(_pobjs(child))
+                    # a side that is "an alliance of A and B" fights as one
+                    allied += [r.actor for p in _pobjs(child) for t in self.expand(p)
+                               if t.lower_ in {"alliance", "coalition"}
+                               for r in self.actors_at(t)]
                 elif child.dep_ == "prep" and child.lower_ in HOSTILE_PREPS:
                     if child.lower_ == "of" and lemma not in {"siege", "bombardment",
                                                               "shelling", "bombing"}:
@@ -1040,7 +1061,9 @@ class _DepSentence:
                 # "clashes between X and an alliance of A and B", with the conjunct misplaced
                 for conj in n.conjuncts:
                     if conj.lower_ in {"alliance", "coalition"}:
-                        between += self.actors_at(conj)
+                        found = self.actors_at(conj)
+                        between += found
+                        allied += [r.actor for r in found]
             if len(between) == 1:
                 # "between X on one side and Y on the other": the parse loses Y
                 k = between[0].end
@@ -1053,7 +1076,8 @@ class _DepSentence:
                         break
             if len(between) >= 2:
                 for a in between:
-                    self.emit(HOSTILITY, [a], [b for b in between if b.actor != a.actor], n)
+                    self.emit(HOSTILITY, [a], [b for b in between if b.actor != a.actor
+                                               and not {a.actor, b.actor} <= set(allied)], n)
                 return
             agents = self.noun_agents(n)
             if agents and targets:
@@ -1463,11 +1487,15 @@ class _DepSentence:
         # "JKW, formed in 2016 through the merger of A and B"; "X is a merger of A and B"
         members = self.refs([p for c in n.children if c.dep_ == "prep"
                              and c.lower_ in {"of", "between"} for p in _pobjs(c)])
-        if len(members) < 2:
+        members += [r for c in n.children if c.dep_ == "acl"
+                    and c.lower_ in {"led", "spearheaded", "headed"}
+                    for a in c.children if a.dep_ == "agent" for p in _pobjs(a)
+                    for r in self.actors_at(p)[:1]]
+        if not members:
             return
         node = n
         if node.dep_ == "pobj":
-            node = node.head.head  # "through the merger": the verb it hangs on
+            node = node.head.head  # "through the merger", "as a merger": the verb
         whole: list[Ref] = []
         if n.dep_ == "attr":
             whole = self.refs([c for c in n.head.children if c.dep_ == "nsubj"])
