@@ -918,6 +918,10 @@ class _DepSentence:
             return
         subject = self.subject_tokens(v)
         heads = [t for t in subject if t.conjuncts]
+        if len(subject) == 1 and not heads and subject[0].lower_ in PROXY_NOUNS:
+            # "fighters of A, B and C took the town": the owners are coordinated
+            heads = [p for c in subject[0].children if c.dep_ == "prep"
+                     and c.lower_ in {"of", "from"} for p in _pobjs(c) if p.conjuncts]
         if len(subject) != 1 or not heads or any(c.lower_ in {"or", "nor"} for h in heads for c in h.children
                             if c.dep_ == "cc"):
             return
