@@ -371,6 +371,9 @@ class _DepSentence:
         if number is None:
             return []
         plural_pronoun = tok.lower_ in {"they", "their", "them"}
+        controller = self.object_controller(tok)
+        if controller:
+            return [Ref(r.actor, tok.i, tok.i + 1, coref=True) for r in controller[:1]]
         if (number == "singular" and tok.lower_ in {"it", "its"}) or plural_pronoun:
             # "ISIS said it attacked ...": the subject of a governing clause in this sentence.
             # A pronoun is never its own clause's subject ("X, which supports it"), so start
@@ -416,6 +419,20 @@ class _DepSentence:
                                                  "make", "compose", "form"}
         actors = self.ctx.coref.resolve(tok, prefer_coalition=prefer)
         return [Ref(a, tok.i, tok.i + 1, coref=True) for a in actors]
+
+    def object_controller(self, tok: Token) -> list[Ref]:
+        """"Ankara urged Washington to end its support": in a clause under an object-control
+        verb, a possessive pronoun is the object's, not the subject's."""
+        if tok.dep_ != "poss":
+            return []
+        node = tok.head
+        for _ in range(4):
+            if node.dep_ == "xcomp" and node.head.lower_ in CONTROL_VERBS:
+                return self.refs([c for c in node.head.children if c.dep_ == "dobj"])
+            if node.head.i == node.i:
+                return []
+            node = node.head
+        return []
 
     def expand(self, tok: Token) -> list[Token]:
         """The token, its conjuncts, and the items of "groups such as A and B"."""
@@ -1679,6 +1696,9 @@ _PLAIN_ANAPHOR_ADJECTIVES: frozenset[str] = frozenset(
 )
 _LIST_GLUE = frozenset({",", "and", "the", "as", "well", "(", ")"})
 FOUNDING_VERBS = frozenset({"form", "found", "establish", "create"})
+CONTROL_VERBS = frozenset({"urged", "urge", "urges", "urging", "asked", "ask", "asks", "pressed",
+                           "press", "presses", "told", "tell", "called", "ordered", "order",
+                           "forced", "force", "persuaded", "persuade", "warned", "warn"})
 PEOPLE_NOUNS = PERSON_PROXIES | {"loyalists", "supporters", "veterans", "defectors",
                                  "remnants", "dissidents"}
 WITHIN_VERBS = frozenset({"operate", "operates", "operated", "operating", "fight", "fights",

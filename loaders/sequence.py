@@ -20,6 +20,7 @@ from loaders.lexicon import (
     PASSIVE_AUX,
     RECIPROCAL,
     SUPPORT_PARTICIPLES,
+    TOGETHER_WORDS,
     VERBS,
     inflect,
     pluralise,
@@ -101,6 +102,9 @@ class SequenceSentence:
                 if left is not None:
                     self.emit(SUPPORT, [left], right[:1], tok)
             elif lower in _SEQ_HOSTILE:
+                after = {t.lower_ for t in self.doc[tok.i + 1:min(tok.i + 5, self.sent.end)]}
+                if after & TOGETHER_WORDS:
+                    continue  # "fought shoulder to shoulder with X" is fighting beside X
                 self.binary(tok, HOSTILITY)
             elif lower in _SEQ_SUPPORT:
                 self.binary(tok, SUPPORT)

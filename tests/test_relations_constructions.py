@@ -214,3 +214,18 @@ def test_agents_named_by_adjectives(
 ) -> None:
     claims = {(c.type.value, c.source, c.target) for c in run(extractor, text).claims}
     assert relation in claims
+
+
+def test_fighting_shoulder_to_shoulder_is_never_hostility(extractor: Extractor) -> None:
+    text = ("Commanders said that brigades of the Free Syrian Army, among them the 13th "
+            "Division, had fought shoulder to shoulder with the Army of Conquest near Idlib.")
+    got = positive(run(extractor, text))
+    assert not any(t == "hostility" and {"fsa", "jaysh-al-fatah"} <= {a, b}
+                   for t, a, b in got)
+
+
+def test_possessive_under_an_object_control_verb_is_the_objects(extractor: Extractor) -> None:
+    ex = run(extractor, "Turkish officials urged Washington to end its support for the YPG.")
+    claims = {(c.type.value, c.source, c.target) for c in ex.claims}
+    assert ("support", "united-states", "ypg") in claims
+    assert ("support", "turkey", "ypg") not in claims
