@@ -2,10 +2,11 @@
 
 Run: ``.venv/bin/python bench/heldout.py [--set NAME] [--model NAME] [--errors FILE]``
 
-``--set`` names an evaluation set folder under ``tests/`` (default ``heldout``; also ``blind``
-and ``unseen``), each holding ``docs/*.txt`` and ``gold.json`` in the same format. Reads the
-reports through the project's readers, extracts them with :class:`loaders.extract.Extractor`,
-and scores against the gold (see ``tests/heldout/scoring.py``): precision, recall and F1 overall and per relation family, the
+``--set`` names an evaluation set folder under ``tests/`` (default ``heldout``; also ``blind``,
+``unseen`` and ``fresh``), each holding ``docs/*.txt`` and ``gold.json`` in the same format.
+Reads the reports through the project's readers, extracts them with
+:class:`loaders.extract.Extractor`, and scores against the gold (see
+``tests/heldout/scoring.py``): precision, recall and F1 overall and per relation family, the
 unordered pair with its sign, wrong-sign relations, hedged/negated flag agreement and places.
 In the same run it scores two alternatives: the rule-only pipeline (what users get without the
 spaCy model) and a sentence co-occurrence baseline (every pair of gazetteer actors named in one

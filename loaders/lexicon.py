@@ -115,7 +115,7 @@ JOINT_NOUNS: frozenset[str] = frozenset(
      "patrols", "command", "force", "forces", "room", "assault", "campaign", "control",
      "administration", "statement", "raid", "raids", "exercise", "exercises", "push", "strike",
      "strikes", "battle", "mission", "council", "leadership", "front", "centre", "center",
-     "cell", "headquarters", "positions", "position", "defence", "defense", "front"}
+     "cell", "headquarters", "positions", "position", "defence", "defense"}
 )
 # Nouns an appositive uses to say what a coalition is made of ("X, an alliance of A and B").
 COALITION_NOUNS: frozenset[str] = frozenset(

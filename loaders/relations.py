@@ -677,7 +677,9 @@ class _DepSentence:
                 self.appos(tok)
             if tok.dep_ in {"appos", "attr"} and lower in RELATION_EPITHETS:
                 self.epithet(tok)
-            elif lower in {"ally", "allies", "partner", "partners"} and tok.dep_ in {"dobj", "conj"}:
+            elif lower in {"ally", "allies", "partner", "partners"} and tok.dep_ in {
+                "dobj", "conj"
+            }:
                 self.named_allies(tok)
             if lower in LEADING_PARTICIPLES and tok.dep_ == "acl":
                 self.led_by(tok)
@@ -939,8 +941,9 @@ class _DepSentence:
             # "fighters of A, B and C took the town": the owners are coordinated
             heads = [p for c in subject[0].children if c.dep_ == "prep"
                      and c.lower_ in {"of", "from"} for p in _pobjs(c) if p.conjuncts]
-        if len(subject) != 1 or not heads or any(c.lower_ in {"or", "nor"} for h in heads for c in h.children
-                            if c.dep_ == "cc"):
+        if len(subject) != 1 or not heads or any(
+            c.lower_ in {"or", "nor"} for h in heads for c in h.children if c.dep_ == "cc"
+        ):
             return
         self.emit_symmetric(JOINT, named, v)
 
