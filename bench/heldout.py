@@ -61,7 +61,7 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”]?|$)")
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--set", default="heldout", dest="name",
-                        help="evaluation set folder under tests/ (heldout, blind, unseen)")
+                        help="evaluation set folder under tests/ (heldout, blind, unseen, fresh)")
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--errors", type=Path, help="write false positives and misses here")
     parser.add_argument("--check-names", action="store_true",
