@@ -86,12 +86,26 @@ class CorefState:
         if len(unique) >= 2 and unique not in self.current.groups:
             self.current.groups.append(unique)
 
-    def resolve(self, token: Token, *, prefer_coalition: bool = False) -> list[str]:
-        """Actors an anaphoric token stands for (empty when it is no anaphor or unresolved)."""
+    def resolve(
+        self, token: Token, *, prefer_coalition: bool = False, among: set[str] | None = None
+    ) -> list[str]:
+        """Actors an anaphoric token stands for (empty when it is no anaphor or unresolved).
+
+        ``among`` restricts a singular anaphor to actors its description fits ("the Shiite
+        movement" among the Shiite actors): the most recent such actor in the window.
+        """
         number = anaphor_number(token)
         if number is None:
             return []
         recent = self.history[-WINDOW:]
+        if among is not None:
+            if number == "plural":
+                return []
+            for sentence in reversed([*recent, self.current]):
+                for actor in reversed(sentence.actors):
+                    if actor in among:
+                        return [actor]
+            return []
         if number == "plural":
             for sentence in reversed(recent):
                 if sentence.groups:

@@ -61,6 +61,7 @@ class _EntryModel(BaseModel):
     exact: list[str] = Field(default_factory=list)
     places: list[str] = Field(default_factory=list)
     adjectives: list[str] = Field(default_factory=list)
+    descriptors: list[str] = Field(default_factory=list)
     valid_from: date | None = None
     valid_until: date | None = None
 
@@ -73,6 +74,7 @@ class GazetteerEntry:
     exact: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     adjectives: tuple[str, ...] = ()
+    descriptors: tuple[str, ...] = ()
 
     def valid_on(self, when: date | None) -> bool:
         if when is None:
@@ -126,6 +128,8 @@ class Gazetteer:
         self.root = TrieNode()
         self._by_key: dict[str, list[AliasHit]] = {}
         self.adjectives: dict[str, str] = {}
+        # words reports use to describe an actor ("Shiite", "jihadist"): "the Shiite movement"
+        self.descriptors: dict[str, set[str]] = {}
         self.max_words = 1
         for entry in self.entries.values():
             self._index(entry)
@@ -176,6 +180,8 @@ class Gazetteer:
         for adjective in entry.adjectives:
             for word in key_tokens(adjective):
                 self.adjectives[word] = a.id
+        for descriptor in entry.descriptors:
+            self.descriptors.setdefault(descriptor.lower(), set()).add(a.id)
 
     # -- queries ------------------------------------------------------------------------------
 
@@ -199,6 +205,11 @@ class Gazetteer:
         """The actor a nationality adjective names ("Russian" -> ``russia``), if any."""
         keys = key_tokens(word)
         return self.adjectives.get(keys[0]) if len(keys) == 1 else None
+
+    def described_by(self, word: str) -> set[str] | None:
+        """Actors a descriptive word fits ("Shiite" -> Hezbollah, the Iran-backed militias...),
+        or ``None`` when no actor lists it."""
+        return self.descriptors.get(word.lower())
 
     def choose(self, hits: Iterable[AliasHit], when: date | None) -> AliasHit | None:
         """Among hits of one alias, the one whose actor is valid on ``when`` (first listed wins)."""
@@ -314,7 +325,7 @@ def _merge(base: _EntryModel | None, extra: _EntryModel) -> _EntryModel:
     if base is None:
         return extra
     fields = extra.model_dump(exclude_unset=True)
-    for name in ("aliases", "exact", "places", "adjectives"):
+    for name in ("aliases", "exact", "places", "adjectives", "descriptors"):
         fields[name] = list(dict.fromkeys([*getattr(base, name), *getattr(extra, name)]))
     return base.model_copy(update=fields)
 
@@ -334,6 +345,7 @@ def _to_entry(model: _EntryModel) -> GazetteerEntry:
         exact=tuple(model.exact),
         places=tuple(model.places),
         adjectives=tuple(model.adjectives),
+        descriptors=tuple(model.descriptors),
     )
 
 

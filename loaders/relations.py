@@ -110,6 +110,10 @@ class DocRelations:
         self.claims: list[dict[str, Any]] = []
         self.places: list[dict[str, Any]] = []
         self._sent_start = 0
+        self.sentence_index = 0
+        # who attacked last (by air, on the ground), and in which sentence: "The first strikes
+        # hit X" continues the air strikes just reported
+        self.attackers: dict[str, tuple[int, list[str]]] = {}
         self._seen: dict[tuple[Any, ...], int] = {}
 
     def kind_of(self, actor: str) -> ActorKind | None:
@@ -123,7 +127,8 @@ class DocRelations:
     def run(self) -> None:
         from loaders.sequence import SequenceSentence  # the fallback reads our types
 
-        for sent in self.doc.sents:
+        for index, sent in enumerate(self.doc.sents):
+            self.sentence_index = index
             self._sent_start = sent.start
             self.coref.start_sentence()
             named = any(i in self.by_token for i in range(sent.start, sent.end))
@@ -154,6 +159,18 @@ class DocRelations:
                 SequenceSentence(self, sent).run()
         self.doc._.allegiance_claims = self.claims
         self.doc._.allegiance_places = self.places
+
+    def note_attackers(self, refs: Iterable[Ref], trigger: Token) -> None:
+        """Remember who attacks in this sentence (named, not through an anaphor)."""
+        named = [ref.actor for ref in refs if not ref.coref]
+        if not named:
+            return
+        kind = attack_kind(trigger)
+        index, actors = self.attackers.get(kind, (-10, []))
+        if index != self.sentence_index:
+            actors = []
+        actors = [*actors, *(a for a in named if a not in actors)]
+        self.attackers[kind] = (self.sentence_index, actors)
 
     def keep_claims(self, mark: int, kept: list[dict[str, Any]]) -> None:
         """Replace the claims after ``mark`` by ``kept`` (a subset), re-indexing duplicates."""
@@ -200,6 +217,8 @@ class DocRelations:
                 self._seen[key] = len(self.claims)
                 if rtype is RelationType.MEMBERSHIP:
                     self.coref.note_coalition(t.actor)
+                if rtype is RelationType.HOSTILITY and not negated:
+                    self.note_attackers([s], trigger)
                 self.claims.append(
                     claim_record(self.doc, sent, src, tgt, rtype.value, trigger, conf,
                                  hedged=hedged, negated=negated)
@@ -406,13 +425,20 @@ class _DepSentence:
                 if node.head.i == node.i:
                     break
                 node = node.head
-        if tok.pos_ == "NOUN" and any(
-            (c.dep_ == "amod" or (c.dep_ == "compound" and c.text[:1].isupper()))
-            and c.lower_ not in _PLAIN_ANAPHOR_ADJECTIVES for c in tok.children
-        ):
-            # an epithet ("the Shiite movement", "the jihadist group") needs knowledge of who
-            # is Shiite or jihadist that salience lacks: better unresolved than wrong
-            return []
+        epithets = [c for c in tok.children
+                    if (c.dep_ == "amod" or (c.dep_ == "compound" and c.text[:1].isupper()))
+                    and c.lower_ not in _PLAIN_ANAPHOR_ADJECTIVES]
+        if tok.pos_ == "NOUN" and epithets:
+            # an epithet ("the Shiite movement", "the jihadist group") resolves only among the
+            # actors the gazetteer describes so; an unknown description stays unresolved
+            fitting: set[str] | None = None
+            for word in epithets:
+                fits = self.ctx.gaz.described_by(word.text)
+                if fits is None:
+                    return []
+                fitting = fits if fitting is None else fitting & fits
+            found = self.ctx.coref.resolve(tok, among=fitting or set())
+            return [Ref(a, tok.i, tok.i + 1, coref=True) for a in found]
         verb = tok.head
         prefer = VERB_FORMS.get(verb.lower_) in {"include", "comprise", "incorporate",
                                                  "encompass", "consist", "bring", "unify",
@@ -740,6 +766,11 @@ class _DepSentence:
                 rtype = ALLIANCE if family == "alliance" else MEMBERSHIP
                 self.emit(rtype, subjects, partners, v)
                 return
+        if not subjects and family == "hostility":
+            # "The first strikes hit positions of X": the attack noun's actor, stated or recent
+            for t in self.subject_tokens(v):
+                if _noun_family(t) == "hostility" and self.ctx.by_token.get(t.i) is None:
+                    subjects = self.noun_agents(t) or self.event_agents(t)
         if not subjects and v.dep_ == "acl" and (
             _noun_family(v.head) == "hostility" or v.head.lower_ in EVENT_NOUNS
         ):
@@ -1104,6 +1135,9 @@ class _DepSentence:
                                                and not {a.actor, b.actor} <= set(allied)], n)
                 return
             agents = self.noun_agents(n)
+            if agents and not targets and lemma not in NEEDS_TARGET | {"clash", "fighting"}:
+                self.ctx.note_attackers(agents, n)  # "Russian jets began air strikes on Monday"
+            agents = agents or (self.event_agents(n) if targets else [])
             if agents and targets:
                 self.emit(HOSTILITY, agents, targets, n)
         elif family in {"alliance", "truce"}:
@@ -1187,6 +1221,22 @@ class _DepSentence:
             else:
                 members = self.refs([n.head])
             self.emit(MEMBERSHIP, members, self.refs(coalition), n)
+
+    def event_agents(self, n: Token) -> list[Ref]:
+        """"Russian jets began strikes on Monday. The first strikes hit Jaish al-Izza": an
+        attack noun with no actor of its own continues the attacks of the last two sentences."""
+        if not n.tag_.startswith("NN") or any(
+            c.dep_ in {"poss", "compound", "amod", "prep"} and (
+                c.lower_ in {"by", "from"} or self.actors_at(c, 1)
+            ) for c in n.children
+        ):
+            return []
+        if any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "no"} for c in n.children):
+            return []  # "an attack on X": a new event, not the one just reported
+        index, actors = self.ctx.attackers.get(attack_kind(n), (-10, []))
+        if not actors or self.ctx.sentence_index - index > 2:
+            return []
+        return [Ref(a, n.i, n.i + 1, coref=True) for a in actors[:2]]
 
     def noun_agents(self, n: Token) -> list[Ref]:
         """Who acts in a noun trigger: its possessor or name modifier, "by" phrase, or the
@@ -1695,7 +1745,8 @@ AFFILIATION_PARTICIPLES: frozenset[str] = frozenset({"affiliated"})
 # Adjectives that leave a nominal anaphor plain ("the new body", "the larger group").
 _PLAIN_ANAPHOR_ADJECTIVES: frozenset[str] = frozenset(
     {"new", "same", "former", "larger", "smaller", "latter", "whole", "entire", "joint",
-     "newly", "combined", "unified", "main", "other", "rival", "two", "both"}
+     "newly", "combined", "unified", "main", "other", "rival", "two", "both", "terrorist",
+     "takfiri"}
 )
 _LIST_GLUE = frozenset({",", "and", "the", "as", "well", "(", ")"})
 FOUNDING_VERBS = frozenset({"form", "found", "establish", "create"})
@@ -1723,6 +1774,18 @@ JOINT_ACTION_VERBS = frozenset({"operate", "operated", "operates", "operating", 
                                 "fights", "held", "hold", "holds", "holding", "advanced"})
 REPORTING_WORDS = frozenset({"said", "say", "says", "told", "tell", "stated", "added",
                              "announced", "reported", "claimed", "confirmed"})
+
+
+AIR_ATTACK_WORDS = frozenset({"strike", "airstrike", "raid", "bombardment", "bombing", "shelling",
+                              "sortie", "bomb", "shell", "pound", "bombard", "hit"})
+
+
+def attack_kind(trigger: Token) -> str:
+    """"air" for strikes, raids and shelling, "ground" for the rest: an event anaphor continues
+    attacks of its own kind ("the first strikes" are the air strikes, not the ground assault)."""
+    lemma = NOUN_FORMS.get(trigger.lower_) or VERB_FORMS.get(trigger.lower_) or trigger.lower_
+    before = trigger.doc[trigger.i - 1].lower_ if trigger.i > 0 else ""
+    return "air" if lemma in AIR_ATTACK_WORDS or before == "air" else "ground"
 
 
 def _names_subject(span: Span) -> bool:

@@ -229,3 +229,25 @@ def test_possessive_under_an_object_control_verb_is_the_objects(extractor: Extra
     claims = {(c.type.value, c.source, c.target) for c in ex.claims}
     assert ("support", "united-states", "ypg") in claims
     assert ("support", "turkey", "ypg") not in claims
+
+
+def test_a_described_anaphor_resolves_among_actors_the_description_fits(
+    extractor: Extractor,
+) -> None:
+    text = ("Hezbollah fighters crossed into Qalamoun on Monday. Iran's Revolutionary Guards "
+            "have long provided training and weapons to the Shiite movement.")
+    claims = {(c.type.value, c.source, c.target) for c in run(extractor, text).claims}
+    assert ("support", "irgc", "hezbollah") in claims
+    # a description no actor carries stays unresolved
+    text = ("Hezbollah fighters crossed into Qalamoun. Iran has long armed the secular movement.")
+    assert not any(c.target == "hezbollah" for c in run(extractor, text).claims)
+
+
+def test_an_attack_noun_continues_the_attacks_just_reported(extractor: Extractor) -> None:
+    text = ("Russian warplanes began air strikes in Hama on Wednesday. The first strikes, near "
+            "Kafr Zita, hit positions of Jaish al-Izza.")
+    claims = {(c.type.value, c.source, c.target) for c in run(extractor, text).claims}
+    assert ("hostility", "russia", "jaish-al-izza") in claims
+    text = ("Russian warplanes began air strikes in Hama on Wednesday. A ground assault on "
+            "Jaish al-Izza followed.")
+    assert not any(c.source == "russia" for c in run(extractor, text).claims)
