@@ -3,7 +3,8 @@
 Run: ``.venv/bin/python bench/heldout.py [--set NAME] [--model NAME] [--errors FILE]``
 
 ``--set`` names an evaluation set folder under ``tests/`` (default ``heldout``; also ``blind``,
-``unseen`` and ``fresh``), each holding ``docs/*.txt`` and ``gold.json`` in the same format.
+``unseen``, ``fresh`` and ``final``), each holding ``docs/*.txt`` and ``gold.json`` in the same
+format.
 Reads the reports through the project's readers, extracts them with
 :class:`loaders.extract.Extractor`, and scores against the gold (see
 ``tests/heldout/scoring.py``): precision, recall and F1 overall and per relation family, the
@@ -61,7 +62,7 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”]?|$)")
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--set", default="heldout", dest="name",
-                        help="evaluation set folder under tests/ (heldout, blind, unseen, fresh)")
+                        help="evaluation set under tests/: heldout, blind, unseen, fresh, final")
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--errors", type=Path, help="write false positives and misses here")
     parser.add_argument("--check-names", action="store_true",
