@@ -125,7 +125,8 @@ class DocRelations:
         return kind
 
     def run(self) -> None:
-        from loaders.sequence import SequenceSentence  # the fallback reads our types
+        from loaders.lists import MemberLists  # these passes read our types
+        from loaders.sequence import SequenceSentence
 
         for index, sent in enumerate(self.doc.sents):
             self.sentence_index = index
@@ -157,6 +158,7 @@ class DocRelations:
                     self.keep_claims(mark, extra)
             else:
                 SequenceSentence(self, sent).run()
+            MemberLists(self, sent).run()
         self.doc._.allegiance_claims = self.claims
         self.doc._.allegiance_places = self.places
 
@@ -938,6 +940,11 @@ class _DepSentence:
                 self.emit(MEMBERSHIP, members, coalition, v)
         elif family == "joins":
             objects = self.object_tokens(v, spec.preps)
+            if lemma == "join" and self.passive(v):
+                # "the army was joined by Hezbollah in the assault": fighting beside, not
+                # membership
+                self.emit(JOINT, subjects, self.refs(objects), v)
+                return
             if lemma == "join" and any(o.lower_ == "forces" for o in objects):
                 partners = self.refs(
                     [p for c in v.children if c.dep_ == "prep" and c.lower_ == "with"
@@ -1495,6 +1502,11 @@ class _DepSentence:
                 if k + 1 < end and self.doc[k + 1].lower_ in {"'s", "’s"}:
                     k += 2  # "Iraq's Harakat al-Nujaba": the owner is not listed
                     continue
+                if ref.end + 1 < end and self.doc[ref.end].text == "-" and (
+                    self.doc[ref.end + 1].lower_ in HYPHEN_MODIFIERS
+                ):
+                    k = ref.end + 2  # "the al-Qaeda-affiliated Nusra Front": Nusra is listed
+                    continue
                 out.append(ref)
                 k = ref.end
                 continue
@@ -1749,6 +1761,10 @@ _PLAIN_ANAPHOR_ADJECTIVES: frozenset[str] = frozenset(
      "takfiri"}
 )
 _LIST_GLUE = frozenset({",", "and", "the", "as", "well", "(", ")"})
+# "the al-Qaeda-affiliated Nusra Front": a name before one of these only describes the next one.
+HYPHEN_MODIFIERS = frozenset({"affiliated", "backed", "linked", "aligned", "led", "allied",
+                              "supported", "sponsored", "funded", "armed", "trained", "held",
+                              "controlled", "dominated", "run", "based", "inspired", "loyal"})
 FOUNDING_VERBS = frozenset({"form", "found", "establish", "create"})
 CONTROL_VERBS = frozenset({"urged", "urge", "urges", "urging", "asked", "ask", "asks", "pressed",
                            "press", "presses", "told", "tell", "called", "ordered", "order",

