@@ -27,7 +27,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from graph.model import slugify
+from graph.model import ActorKind, slugify
 from loaders.gazetteer import (
     AliasHit,
     Gazetteer,
@@ -147,6 +147,7 @@ class ActorRuler:
         spans = self.find(doc)
         spans += self.name_shaped(doc, spans)
         spans.sort(key=lambda s: s.start)
+        spans = self.bare_army(doc, spans)
         if self.merge and any(len(s) > 1 for s in spans):
             found = [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in spans]
             with doc.retokenize() as retokenizer:
@@ -160,6 +161,34 @@ class ActorRuler:
                     spans.append(merged)
         doc.spans[ACTORS_KEY] = spans
         return doc
+
+    def bare_army(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """"the army", "the army's assault": the army of the state whose forces were named last
+        ("the Turkish army ... the army"), else the Syrian army, the one Syrian-war reports mean
+        by the bare word."""
+        default = "saa" if self.gazetteer.kind("saa") is not None else None
+        taken = {t for span in spans for t in range(span.start, span.end)}
+        out: list[Span] = []
+        last_army = default
+        ordered = iter(spans)
+        pending = next(ordered, None)
+        for tok in doc:
+            while pending is not None and pending.start <= tok.i:
+                if self.gazetteer.kind(pending.label_) is ActorKind.STATE and any(
+                    w in pending.text.lower() for w in ("army", "military", "forces", "troops")
+                ):
+                    last_army = pending.label_
+                out.append(pending)
+                pending = next(ordered, None)
+            if tok.i in taken or tok.text != "army" or last_army is None:
+                continue
+            if tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+                continue  # "an army of volunteers", "Jaish (army)" and other uses stay out
+            out.append(Span(doc, tok.i, tok.i + 1, label=last_army, kb_id=FROM_GAZETTEER))
+        while pending is not None:
+            out.append(pending)
+            pending = next(ordered, None)
+        return sorted(out, key=lambda s: s.start)
 
     def name_shaped(self, doc: Doc, known: list[Span]) -> list[Span]:
         """Group names recognisable by their form alone ("Jaish al-Fustat", "the Fajr al-Umma

@@ -789,6 +789,7 @@ class _DepSentence:
             objects = self.object_tokens(v, spec.preps)
             objects = [o for o in objects if _noun_family(o) not in {"truce", "alliance"}]
             targets = self.refs(objects)
+            targets += [r for r in self.held_by(objects) if r not in targets]
             if lemma in {"strike", "hit"} and any(
                 _noun_family(o) in {"truce", "alliance"} for o in objects
             ):
@@ -1015,6 +1016,21 @@ class _DepSentence:
                 return []
         return []
 
+    def held_by(self, objects: Iterable[Token]) -> list[Ref]:
+        """Holders of what an attack hits: "pounded towns held by X", "struck a depot used by
+        the IRGC", "stormed a prison run by Y" (the holder is the one attacked)."""
+        out: list[Ref] = []
+        for o in objects:
+            if self.ctx.by_token.get(o.i) is not None:
+                continue
+            for t in o.subtree:
+                if t.lower_ not in HELD_PARTICIPLES or t.dep_ not in {"acl", "relcl", "conj"}:
+                    continue
+                out += [r for c in t.children if c.dep_ == "agent"
+                        for r in self.refs(_pobjs(c))
+]
+        return out
+
     def proxy_targets(self, o: Token) -> list[Ref]:
         if self.ctx.by_token.get(o.i) is not None:
             return self.refs([o])
@@ -1042,6 +1058,12 @@ class _DepSentence:
                                     c.lower_ == "from" or (c.lower_ == "of" and lemma in
                                                            {"clear", "free", "purge"}))
                                 for p in _pobjs(c) if not self.is_place(p)])
+        if lemma not in {"control", "hold"}:
+            # "took over towns held by A", "liberated the centre of the district from X"
+            taken_from += [r for r in self.held_by(expanded) if r not in taken_from]
+            taken_from += [r for o in expanded for t in o.subtree if t.dep_ == "prep"
+                           and t.lower_ == "from" and t.i - o.i <= 6 and t.head.i != v.i
+                           for r in self.refs(_pobjs(t)) if r not in taken_from]
         if taken_from and lemma not in {"control", "hold"}:
             # "liberated the countryside from ISIS": fighting the group driven out
             self.emit(HOSTILITY, actors, taken_from, v)
@@ -1739,6 +1761,8 @@ RELATION_EPITHETS: dict[str, tuple[RelationType, bool]] = {
 ATTEMPT_NOUNS: frozenset[str] = frozenset({"attempt", "attempts", "bid", "bids", "effort",
                                             "efforts"})
 # "inflicted heavy losses on X", "dealt a blow to X" (the loss noun carries the target).
+HELD_PARTICIPLES: frozenset[str] = frozenset({"held", "controlled", "used", "run", "operated",
+                                             "manned", "occupied", "defended", "garrisoned"})
 LOSS_NOUNS: frozenset[str] = frozenset({"losses", "loss", "casualties", "damage", "defeat",
                                          "defeats", "blow", "blows"})
 # "announced the launch of the campaign to liberate X": who launches acts.
