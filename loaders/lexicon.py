@@ -59,7 +59,9 @@ VERBS: dict[str, VerbSpec] = {
         "unite", "cooperate", "reconcile")},
     **{v: _v("support", "to", "for") for v in (
         "back", "support", "arm", "fund", "finance", "train", "equip", "sponsor", "aid",
-        "assist", "help", "supply", "reinforce", "bankroll", "resupply")},
+        "assist", "help", "supply", "reinforce", "bankroll", "resupply", "bolster", "advise",
+        "prop")},
+    "stand": _v("support", "by", "behind"),
     "provide": _v("support_light", "to", "for"),
     "send": _v("support_light", "to"),
     "give": _v("support_light", "to"),

@@ -21,6 +21,7 @@ rule-only pipeline):
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Iterable
 
 import spacy
@@ -144,6 +145,7 @@ class ActorRuler:
         self.discover = discover
 
     def __call__(self, doc: Doc) -> Doc:
+        _split_hyphen_participles(doc)
         spans = self.find(doc)
         spans += self.name_shaped(doc, spans)
         spans.sort(key=lambda s: s.start)
@@ -264,6 +266,26 @@ class ActorRuler:
             spans.append(Span(doc, start, end, label=hit.actor_id, kb_id=FROM_GAZETTEER))
             i = end
         return spans
+
+
+# "U.S.-backed", "U.K.-led": the tokenizer keeps an abbreviation with a hyphened participle as
+# one token; split it like "US-backed" so the backer is a mention of its own.
+_HYPHEN_PARTICIPLE = re.compile(
+    r"^(?P<head>\w[\w.]*\.)(?P<dash>[-‐–])(?P<tail>backed|supported|sponsored|funded|armed|"
+    r"trained|led|affiliated|allied|aligned|linked|controlled|held)$",
+    re.IGNORECASE,
+)
+
+
+def _split_hyphen_participles(doc: Doc) -> None:
+    hits = [(t, m) for t in doc if (m := _HYPHEN_PARTICIPLE.match(t.text)) is not None]
+    if not hits:
+        return
+    with doc.retokenize() as retokenizer:
+        for token, m in hits:
+            orths = [m["head"], m["dash"], m["tail"]]
+            retokenizer.split(token, orths, heads=[(token, 2), (token, 2), token.head],
+                              attrs={"SPACY": [False, False, token.whitespace_ != ""]})
 
 
 def _case_ok(span: Span, surface: str | None) -> bool:

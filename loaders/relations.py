@@ -703,7 +703,9 @@ class _DepSentence:
                 self.of_parent(tok, ref)
             if tok.dep_ == "appos" and lower in COALITION_NOUNS | set(NOUNS):
                 self.appos(tok)
-            if tok.dep_ in {"appos", "attr"} and lower in RELATION_EPITHETS:
+            if (tok.dep_ in {"appos", "attr"} or (
+                tok.dep_ == "conj" and RELATION_EPITHETS.get(lower, (None,))[0] is SUPPORT
+            )) and lower in RELATION_EPITHETS:
                 self.epithet(tok)
             elif lower in {"ally", "allies", "partner", "partners"} and tok.dep_ in {
                 "dobj", "conj"
@@ -865,6 +867,10 @@ class _DepSentence:
                 supported = self.refs(self.object_tokens(v, frozenset()))
                 if not supported and v.dep_ == "acl":
                     supported = self.nearest_left(v.head)
+                if not supported and v.dep_ == "advcl" and v.head.pos_ in {"VERB", "AUX"}:
+                    # "Backed by Turkish artillery, NFL fighters launched ...": the main
+                    # clause's subject is the one backed
+                    supported = self.refs(self.subject_tokens(v.head))
             else:
                 supported = self.refs(self.object_tokens(v, spec.preps))
                 if not supported:
@@ -1673,13 +1679,30 @@ class _DepSentence:
         """"Moscow, Assad's main ally" / "Hurras al-Din, an al-Qaeda affiliate": a noun that
         states a relation between the described actor and its possessor or name modifier."""
         owners = [r for c in n.children if c.dep_ in {"poss", "compound", "nmod"}
-                  and c.i < n.i for r in self.actors_at(c, 1)]
+                  and c.i < n.i and c.lower_ not in {"its", "their"}
+                  for r in self.actors_at(c, 1)]
+        if not owners and n.dep_ == "conj" and any(
+            c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in n.children
+        ):
+            owners = self.actors_at(n.head, 1)[:1]  # "the Syrian army and its Russian backers"
         if not owners:
             return
         if n.dep_ == "appos":
             described = self.actors_at(n.head, 1)
+        elif n.dep_ == "conj":
+            described = []
         else:
             described = self.refs([c for c in n.head.children if c.dep_ == "nsubj"])
+        if not described or n.dep_ == "conj":
+            # "its Russian backers", "Turkey's Syrian proxies, the SNA": the adjective names them
+            adjectives = [self.ctx.gaz.adjective_actor(c.text) for c in n.children
+                          if c.dep_ == "amod" and c.i < n.i]
+            named = [Ref(a, n.i, n.i + 1) for a in adjectives if a is not None]
+            if named and n.dep_ != "appos" and not RELATION_EPITHETS[n.lower_][1]:
+                described = named[:1]
+            elif n.dep_ == "conj":
+                appos = [c for c in n.children if c.dep_ == "appos"]
+                described = self.refs(appos)[:1]
         rtype, flip = RELATION_EPITHETS[n.lower_]
         if flip:
             self.emit(rtype, owners, described[:1], n)
@@ -1752,10 +1775,14 @@ LEADING_PARTICIPLES: frozenset[str] = frozenset(
 # Nouns stating the described actor's relation to their possessor: (type, possessor is source).
 RELATION_EPITHETS: dict[str, tuple[RelationType, bool]] = {
     "ally": (ALLIANCE, False), "allies": (ALLIANCE, False), "partner": (ALLIANCE, False),
+    "partners": (ALLIANCE, False),
     "affiliate": (MEMBERSHIP, False), "offshoot": (MEMBERSHIP, False),
-    "proxy": (SUPPORT, True), "client": (SUPPORT, True),
+    "proxy": (SUPPORT, True), "client": (SUPPORT, True), "proxies": (SUPPORT, True),
+    "clients": (SUPPORT, True),
     "backer": (SUPPORT, False), "patron": (SUPPORT, False), "sponsor": (SUPPORT, False),
+    "backers": (SUPPORT, False), "patrons": (SUPPORT, False), "sponsors": (SUPPORT, False),
     "enemy": (HOSTILITY, False), "foe": (HOSTILITY, False), "nemesis": (HOSTILITY, False),
+    "enemies": (HOSTILITY, False), "foes": (HOSTILITY, False),
 }
 # "an attempt by X to advance": repelling it is fighting X.
 ATTEMPT_NOUNS: frozenset[str] = frozenset({"attempt", "attempts", "bid", "bids", "effort",
