@@ -125,7 +125,8 @@ class DocRelations:
         return kind
 
     def run(self) -> None:
-        from loaders.lists import MemberLists  # these passes read our types
+        from loaders.coordinated import CoordinatedActs  # these passes read our types
+        from loaders.lists import MemberLists
         from loaders.sequence import SequenceSentence
 
         for index, sent in enumerate(self.doc.sents):
@@ -159,6 +160,7 @@ class DocRelations:
             else:
                 SequenceSentence(self, sent).run()
             MemberLists(self, sent).run()
+            CoordinatedActs(self, sent).run()
         self.doc._.allegiance_claims = self.claims
         self.doc._.allegiance_places = self.places
 
@@ -1481,8 +1483,10 @@ class _DepSentence:
             # the parser often leaves "alongside X" unattached: the name right after it
             partners = self.next_mention(tok, reach=3)
         verb = tok.head
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-            verb = verb.head
+        while (verb.pos_ not in {"VERB", "AUX"} or verb.lower_ in JOINT_WITH_HEADS) and (
+            verb.head.i != verb.i
+        ):
+            verb = verb.head  # "fought shoulder to shoulder with": "shoulder" is no verb
         if verb.pos_ not in {"VERB", "AUX"} or verb.lower_ in REPORTING_WORDS:
             return
         lemma = VERB_FORMS.get(verb.lower_)
@@ -1833,7 +1837,7 @@ LIST_DESCRIPTORS = frozenset({"afghan", "pakistani", "iraqi", "lebanese", "syria
 BANNER_NOUNS = frozenset({"banner", "umbrella", "flag", "command", "auspices", "wing"})
 # Words a "with" hangs on when it names a partner in the action ("jointly with X").
 JOINT_WITH_HEADS = frozenset({"jointly", "side", "shoulder", "conjunction", "tandem", "concert",
-                              "hand"})
+                              "hand", "coordination", "cooperation"})
 JOINT_ACTION_VERBS = frozenset({"operate", "operated", "operates", "operating", "deploy",
                                 "deployed", "deploys", "deploying", "patrol", "patrolled",
                                 "patrols", "patrolling", "man", "manned", "manning", "work",

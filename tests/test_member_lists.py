@@ -130,3 +130,49 @@ def test_an_unknown_named_room_is_not_the_last_coalition(extractor: Extractor) -
             "which groups Jaysh al-Izza and Hurras al-Din, attacked Kafr Nabuda.")
     got = members(extractor, text)
     assert ("jaish-al-izza", "fsa") not in got and ("hurras-al-din", "fsa") not in got
+
+
+# -- joint action from coordinated actors (loaders/coordinated.py) and "with" phrases ---------
+
+
+def joint(ex: Extractor, text: str) -> set[frozenset[str]]:
+    extraction: Extraction = ex.extract(SourceText(Document(id=document_id(text)), text))
+    return {frozenset((c.source, c.target)) for c in extraction.claims
+            if c.type.value == "joint_operation" and not c.negated}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Turkish troops and the Syrian National Army overran the village of Tal Halaf.",
+         {"turkey", "syrian-national-army"}),
+        ("The hill was retaken under full control by the Turkish army and the Free Syrian Army.",
+         {"turkey", "fsa"}),
+        ("Russian and Syrian government warplanes continued to bomb the southern countryside.",
+         {"russia", "saa"}),
+        ("NDF militiamen were fighting shoulder to shoulder with the Tiger Forces on the ridge.",
+         {"ndf", "tiger-forces"}),
+        ("Hayat Tahrir al-Sham, in coordination with the National Front for Liberation, "
+         "stormed the village.", {"hayat-tahrir-al-sham", "national-front-for-liberation"}),
+    ],
+)
+def test_coordinated_attackers_act_jointly(
+    extractor: Extractor, text: str, pair: set[str]
+) -> None:
+    assert frozenset(pair) in joint(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hezbollah and the Nusra Front clashed in the hills near Arsal.",
+        "Either Hezbollah or the Syrian army shelled the village.",
+        "Hezbollah and the Nusra Front were both attacked by Islamic State fighters.",
+        "Hezbollah and the Nusra Front shelled each other across the valley.",
+    ],
+)
+def test_coordinated_actors_that_are_not_a_joint_operation(
+    extractor: Extractor, text: str
+) -> None:
+    assert frozenset({"hezbollah", "jabhat-al-nusra"}) not in joint(extractor, text)
+    assert frozenset({"hezbollah", "saa"}) not in joint(extractor, text)
