@@ -124,13 +124,20 @@ class CorefState:
                         return [actor]
             if token.lower_ in COALITION_NOUNS:
                 return []
-        if recent and recent[-1].subjects:
+        # "the group", "the movement": an armed group, never a state; pronouns may be either
+        noun = token.lower_ in SINGULAR_NOUNS
+
+        def fits(actor: str) -> bool:
+            return not noun or self.kind_of(actor) is not ActorKind.STATE
+
+        if recent and recent[-1].subjects and fits(recent[-1].subjects[0]):
             return [recent[-1].subjects[0]]
         if token.lower_ in SINGULAR_PRONOUNS and recent and recent[-1].other_subject:
             return []  # "The battle was ... It was supported by ...": "it" is the battle
         for sentence in reversed(recent):
-            if sentence.actors:
-                return [sentence.actors[-1]]
+            for actor in reversed(sentence.actors):
+                if fits(actor):
+                    return [actor]
         return []
 
 
@@ -142,6 +149,10 @@ def anaphor_number(token: Token) -> str | None:
     if lower in PLURAL_PRONOUNS:
         return "plural"
     if lower in SINGULAR_NOUNS or lower in PLURAL_NOUNS:
+        if any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            p.lower_ in {"which", "whom"} for p in c.children
+        ) for c in token.children):
+            return None  # "A and B, both of which are ...": the relative's own antecedent
         determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "predet", "nummod"}}
         if lower in {"both", "two"} and token.dep_ in {"nsubj", "nsubjpass"}:
             return "plural"

@@ -46,7 +46,8 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 NEGATING_VERBS: frozenset[str] = frozenset(
     {"deny", "denied", "denies", "denying", "refuse", "refused", "refuses", "reject",
      "rejected", "rejects", "dismiss", "dismissed", "fail", "failed", "fails", "avoid",
-     "avoided", "avoids", "avoiding", "refrain", "refrained", "refrains", "refraining"}
+     "avoided", "avoids", "avoiding", "refrain", "refrained", "refrains", "refraining",
+     "exclude", "excluded", "excludes", "excluding"}
 )
 NEGATORS: frozenset[str] = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 
@@ -119,7 +120,7 @@ def negation_cue(trigger: Token, *, parsed: bool = True) -> str | None:
         if node.dep_ == "pcomp" and head.lower_ == "without":
             return head.text  # "took the town without fighting the army"
         if node.dep_ in {"dobj", "attr", "xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl",
-                         "conj", "acomp"}:
+                         "conj", "acomp", "acl", "nsubjpass"}:
             if head.lemma_ in NEGATING_VERBS or head.lower_ in NEGATING_VERBS:
                 return head.text
             if node.dep_ in {"dobj", "attr", "xcomp", "pobj", "prep", "pcomp"}:

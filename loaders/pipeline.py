@@ -572,6 +572,11 @@ LOWER_GROUP_HEADS: frozenset[str] = frozenset(
 )
 
 
+_QUANTIFIERS = frozenset({"several", "some", "many", "few", "various", "other", "dozens",
+                          "numerous", "two", "three", "four", "five", "six", "seven", "eight",
+                          "nine", "ten", "smaller", "local", "rival", "allied"})
+
+
 def _lower_head_spans(doc: Doc, gazetteer: Gazetteer) -> Iterable[Span]:
     for token in doc:
         head = token.lower_
@@ -592,6 +597,11 @@ def _lower_head_spans(doc: Doc, gazetteer: Gazetteer) -> Iterable[Span]:
             else:
                 break
         names = [t for t in doc[start:name_end] if t.text[:1].isupper()]
+        before = doc[start - 1] if start > 0 else None
+        if head.endswith("s") and before is not None and (
+            before.like_num or before.lower_ in _QUANTIFIERS
+        ):
+            continue  # "eight Aleppo brigades", "several Idlib battalions": a count, no name
         if not names or all(t.lower_ in _DESCRIPTIVE_WORDS or t.lower_ in _NOT_NAME_WORDS
                             or gazetteer.adjective_actor(t.text) is not None for t in names):
             continue  # "the Kurdish brigade", "a Russian battalion": no name

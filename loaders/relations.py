@@ -1126,6 +1126,8 @@ class _DepSentence:
                 return  # "formed during the fighting by A and B": the founders, not fighters
             if n.dep_ == "compound" and n.head.lower_ in {"cessation", "truce", "ceasefire"}:
                 return
+            if any(c.dep_ == "det" and c.lower_ == "any" for c in n.children):
+                return  # "would treat any attack on the groups as an attack on itself"
             if any(c.lower_ == "joint" for c in n.children) and lemma not in NEEDS_TARGET:
                 pass
             targets: list[Ref] = []
@@ -1203,6 +1205,9 @@ class _DepSentence:
                 return  # "X, an alliance of A and B": membership, see appos()
             if n.dep_ == "dobj" and n.head.lower_ in BROKER_VERBS:
                 agents = []  # "Russia and Turkey brokered a ceasefire": mediators, not parties
+            elif len(participants) >= 2 and any(c.dep_ == "prep" and c.lower_ == "between"
+                                                for c in n.children):
+                agents = []  # "officials announced a ceasefire between A and B": A and B only
             else:
                 agents = self.noun_agents(n)
             rtype = ALLIANCE if family == "alliance" else TRUCE

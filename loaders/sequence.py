@@ -29,6 +29,7 @@ from loaders.relations import (
     ALLIANCE,
     CONF_SEQUENCE,
     HOSTILITY,
+    HYPHEN_MODIFIERS,
     JOINT,
     MAX_PARTICIPANTS,
     MEMBERSHIP,
@@ -45,7 +46,7 @@ def _inflected(verb: str) -> set[str]:
 
 
 _SEQ_HOSTILE = frozenset(f for v, s in VERBS.items() if s.family == "hostility"
-                         for f in _inflected(v)) | frozenset(
+                         and v != "turn" for f in _inflected(v)) | frozenset(
     f for n, fam in NOUNS.items() if fam == "hostility" and n not in NEEDS_TARGET
     and n not in {"hostility", "hostilities", "fight", "push", "advance"}
     for f in pluralise(n))
@@ -85,7 +86,10 @@ class SequenceSentence:
         self.sent = sent
         self.doc = ctx.doc
         self.hedge = hedge_cue(sent)
-        self.mentions = [s for s in ctx.spans if s.start >= sent.start and s.end <= sent.end]
+        # "US-backed factions": a name before "-backed" describes; it takes part in nothing here
+        self.mentions = [s for s in ctx.spans if s.start >= sent.start and s.end <= sent.end
+                         and not (s.end + 1 < sent.end and self.doc[s.end].text == "-"
+                                  and self.doc[s.end + 1].lower_ in HYPHEN_MODIFIERS)]
         self.runs = list(self._runs())
 
     def run(self) -> None:
@@ -102,6 +106,8 @@ class SequenceSentence:
                 if left is not None:
                     self.emit(SUPPORT, [left], right[:1], tok)
             elif lower in _SEQ_HOSTILE:
+                if tok.i > self.sent.start and self.doc[tok.i - 1].lower_ == "any":
+                    continue  # "any attack on X would be answered": hypothetical
                 after = {t.lower_ for t in self.doc[tok.i + 1:min(tok.i + 5, self.sent.end)]}
                 if after & TOGETHER_WORDS:
                     continue  # "fought shoulder to shoulder with X" is fighting beside X
@@ -228,7 +234,9 @@ class SequenceSentence:
              tok: Token) -> None:
         if not sources or not targets:
             return
-        negated = negation_cue(tok, parsed=False) is not None
+        negated = negation_cue(tok, parsed=False) is not None or (
+            self.ctx.parsed and negation_cue(tok) is not None
+        )
         self.ctx.emit(rtype, sources, targets, tok, self.sent, base=CONF_SEQUENCE,
                       negated=negated, hedged=self.hedge is not None)
 

