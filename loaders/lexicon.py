@@ -90,7 +90,7 @@ NOUNS: dict[str, str] = {
         "operation", "campaign", "ambush", "onslaught", "push", "advance", "confrontation",
         "conflict", "counteroffensive", "counterattack", "siege", "incursion", "skirmish",
         "rivalry", "enmity", "infighting", "aggression", "hostilities", "combat",
-        "insurgency", "rebellion", "uprising", "crackdown")},
+        "insurgency", "rebellion", "uprising", "crackdown", "sortie", "sorties")},
     **{n: "alliance" for n in (
         "alliance", "pact", "partnership", "cooperation", "coordination", "rapprochement",
         "coalition", "collaboration", "allegiance")},
@@ -138,7 +138,9 @@ PROXY_NOUNS: frozenset[str] = frozenset(
      "centers", "centres", "depots", "facilities", "fortifications", "hideouts", "dens", "posts",
      "tank", "sites", "gangs", "mercenaries", "terrorists", "gathering", "gatherings", "cells",
      "cell", "concentrations", "remnants", "operatives", "hideout", "den", "redoubts",
-     "emplacements"}
+     "emplacements", "bombers", "bomber", "drones", "drone", "helicopters", "helicopter",
+     "gunships", "planes", "plane", "warplane", "jet", "columns", "column", "depot",
+     "command", "post", "barracks", "airbase", "garrison", "garrisons", "launchers"}
 )
 # Nouns of quantity that pass an argument on ("dozens of ISIS fighters").
 QUANTITY_NOUNS: frozenset[str] = frozenset(

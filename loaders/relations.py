@@ -316,7 +316,9 @@ class _DepSentence:
             return [ref, *self._slashed(ref)]
         if depth > 3:
             return []
-        if tok.pos_ == "ADJ" and tok.dep_ in {"nsubj", "conj", "dobj", "pobj"}:
+        if tok.pos_ == "ADJ" and (tok.dep_ in {"nsubj", "conj", "dobj", "pobj"} or (
+            depth > 0 and tok.dep_ == "compound"  # "Russian Sukhoi jets"
+        )):
             # "Turkish and American troops": the adjective stands for its own troops
             actor = self.ctx.gaz.adjective_actor(tok.text)
             if actor is not None:
@@ -337,7 +339,7 @@ class _DepSentence:
                         and tok.lower_ in PROXY_NOUNS):
                     # "X announced that its fighters had destroyed ...": the owner's pronoun
                     out += self.resolve_anaphor(child)
-        if not out and (child_adjectives(tok) or tok.pos_ == "NOUN"):
+        if not out and (child_adjectives(tok) or tok.pos_ in {"NOUN", "PROPN"}):
             # "Russian air power", "Turkish shelling": a nationality adjective names the state
             for child in tok.children:
                 if child.dep_ in {"amod", "compound"}:
