@@ -22,7 +22,7 @@ PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "them", "their", "themselve
 SINGULAR_NOUNS: frozenset[str] = frozenset(
     {"group", "coalition", "alliance", "organization", "organisation", "movement", "militia",
      "front", "faction", "formation", "umbrella", "room", "grouping", "bloc", "union", "body",
-     "merger", "entity", "brigade", "battalion", "regiment", "legion"}
+     "merger", "entity", "brigade", "battalion", "regiment", "legion", "party"}
 )
 PLURAL_NOUNS: frozenset[str] = frozenset(
     {"groups", "sides", "parties", "factions", "organizations", "organisations", "militias",
@@ -137,6 +137,15 @@ class CorefState:
         for sentence in reversed(recent):
             for actor in reversed(sentence.actors):
                 if fits(actor):
+                    return [actor]
+        return []
+
+
+    def resolve_described(self, among: set[str]) -> list[str]:
+        """The most recent actor of the window (this sentence included) among ``among``."""
+        for sentence in reversed([*self.history[-WINDOW:], self.current]):
+            for actor in reversed(sentence.actors):
+                if actor in among:
                     return [actor]
         return []
 

@@ -393,8 +393,28 @@ class _DepSentence:
 
     def resolve_anaphor(self, tok: Token) -> list[Ref]:
         number = anaphor_number(tok)
+        if number is None and tok.lower_ in DESCRIBED_PLURALS and any(
+            c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in tok.children
+        ) and any(c.dep_ == "amod" and self.ctx.gaz.described_by(_modifier_text(c))
+                  for c in tok.children):
+            # "the Kurdish-led forces": a described force is the one actor it fits
+            forces: set[str] | None = None
+            for c in tok.children:
+                if c.dep_ == "amod" and c.lower_ not in _PLAIN_ANAPHOR_ADJECTIVES:
+                    fit = self.ctx.gaz.described_by(_modifier_text(c)) or set()
+                    forces = fit if forces is None else forces & fit
+            found = self.ctx.coref.resolve_described(forces or set())
+            return [Ref(a, tok.i, tok.i + 1, coref=True) for a in found]
         if number is None:
             return []
+        if tok.lower_ in NOUN_DESCRIPTORS:
+            # "the party", "the organisation": only an actor the gazetteer describes so
+            fitting = self.ctx.gaz.described_by(tok.lower_) or set()
+            for c in tok.children:
+                if c.dep_ == "amod" and c.lower_ not in _PLAIN_ANAPHOR_ADJECTIVES:
+                    fitting &= self.ctx.gaz.described_by(_modifier_text(c)) or set()
+            found = self.ctx.coref.resolve_described(fitting)
+            return [Ref(a, tok.i, tok.i + 1, coref=True) for a in found]
         plural_pronoun = tok.lower_ in {"they", "their", "them"}
         controller = self.object_controller(tok)
         if controller:
@@ -437,13 +457,13 @@ class _DepSentence:
         if tok.pos_ == "NOUN" and epithets:
             # an epithet ("the Shiite movement", "the jihadist group") resolves only among the
             # actors the gazetteer describes so; an unknown description stays unresolved
-            fitting: set[str] | None = None
+            described: set[str] | None = None
             for word in epithets:
-                fits = self.ctx.gaz.described_by(word.text)
+                fits = self.ctx.gaz.described_by(_modifier_text(word))
                 if fits is None:
                     return []
-                fitting = fits if fitting is None else fitting & fits
-            found = self.ctx.coref.resolve(tok, among=fitting or set())
+                described = fits if described is None else described & fits
+            found = self.ctx.coref.resolve(tok, among=described or set())
             return [Ref(a, tok.i, tok.i + 1, coref=True) for a in found]
         verb = tok.head
         prefer = VERB_FORMS.get(verb.lower_) in {"include", "comprise", "incorporate",
@@ -1505,6 +1525,10 @@ class _DepSentence:
         ):
             return  # "together with China blocked a resolution": diplomacy, not operations
         subjects = self.refs(self.subject_tokens(verb))
+        if not subjects and self.passive(verb):
+            # "Hezbollah fighters were deployed alongside the army": the deployed side
+            subjects = self.refs([c for c in verb.children if c.dep_ == "nsubjpass"
+                                  and c.lower_ not in WH_WORDS])
         self.emit(JOINT, subjects, partners, tok)
 
     def next_mention(self, tok: Token, reach: int) -> list[Ref]:
@@ -1837,6 +1861,10 @@ WITHIN_VERBS = frozenset({"operate", "operates", "operated", "operating", "fight
                           "fought", "fighting", "serve", "serves", "served", "serving"})
 MEMBER_PLURALS = frozenset({"groups", "factions", "brigades", "battalions", "units",
                             "formations", "components", "members", "militias"})
+# Anaphor nouns that only stand for actors the gazetteer describes with the noun itself.
+NOUN_DESCRIPTORS = frozenset({"party", "organisation", "organization"})
+# Plural force nouns a description turns into one actor ("the Kurdish-led forces").
+DESCRIBED_PLURALS = frozenset({"forces", "fighters", "militants", "jihadists"})
 # Capitalised descriptors inside a list of names ("the Afghan Fatemiyoun Brigade").
 LIST_DESCRIPTORS = frozenset({"afghan", "pakistani", "iraqi", "lebanese", "syrian", "iranian",
                               "kurdish", "arab", "turkmen", "shiite", "sunni", "islamist"})
@@ -1879,6 +1907,14 @@ def _names_subject(span: Span) -> bool:
 
 _PART_QUANTIFIERS = frozenset({"some", "several", "many", "few", "hundreds", "dozens",
                                "thousands", "scores", "number"})
+
+
+def _modifier_text(tok: Token) -> str:
+    """A modifier with its hyphened prefix: "Kurdish-led" parsed as "Kurdish" "-" "led"."""
+    start = tok.left_edge.i
+    if start < tok.i and any(t.text == "-" for t in tok.doc[start:tok.i]):
+        return tok.doc[start:tok.i + 1].text
+    return tok.text
 
 
 def _coordinated(tok: Token) -> list[Token]:

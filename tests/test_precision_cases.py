@@ -79,3 +79,24 @@ def test_counted_units_are_not_named_groups(extractor: Extractor) -> None:
     text = "Jaysh al-Mujahideen brings together eight Aleppo brigades and a few others."
     actors = {a.id for a in run(extractor, text).actors}
     assert not any("aleppo" in a for a in actors)
+
+
+# -- described anaphors added in session 3 -------------------------------------------------
+
+
+def test_the_party_is_the_actor_described_as_a_party(extractor: Extractor) -> None:
+    text = ("Hezbollah buried three commanders on Sunday. The party's fighters were deployed "
+            "alongside the Syrian army near Saraqib.")
+    assert ("joint_operation", frozenset({"hezbollah", "saa"})) in claims(extractor, text)
+
+
+def test_the_party_does_not_fall_on_an_undescribed_actor(extractor: Extractor) -> None:
+    text = ("Jaysh al-Islam shelled Damascus. The party's fighters were deployed alongside the "
+            "Syrian army near Saraqib.")
+    assert ("joint_operation", frozenset({"jaysh-al-islam", "saa"})) not in claims(extractor, text)
+
+
+def test_described_forces_resolve_to_the_actor_they_fit(extractor: Extractor) -> None:
+    text = ("The SDF held the dam for a week. Government troops entered Tabqa, and the "
+            "Kurdish-led forces pledged to coordinate with the Syrian army.")
+    assert ("alliance", frozenset({"sdf", "saa"})) in claims(extractor, text)
