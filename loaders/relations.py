@@ -816,6 +816,12 @@ class _DepSentence:
             objects = [o for o in objects if _noun_family(o) not in {"truce", "alliance"}]
             targets = self.refs(objects)
             targets += [r for r in self.held_by(objects) if r not in targets]
+            # "attacked positions of several FSA groups, including A and B": A and B too
+            targets += [r for o in objects for n in (o, *(p for c in o.children
+                                                         if c.dep_ == "prep" and c.lower_ == "of"
+                                                         for p in _pobjs(c)))
+                        if n.lower_ in MEMBER_PLURALS or n.lower_ in PROXY_NOUNS
+                        for r in self.listed_after(n) if r not in targets]
             if lemma in {"strike", "hit"} and any(
                 _noun_family(o) in {"truce", "alliance"} for o in objects
             ):
@@ -1113,6 +1119,8 @@ class _DepSentence:
                                     base=CONF_DIRECT, negated=negated, hedged=hedged)
 
     def is_place(self, o: Token) -> bool:
+        if self.ctx.by_token.get(o.i) is not None:
+            return False  # an actor mention the tagger also calls a place ("Daesh" as GPE)
         return o.lower_ in PLACE_NOUNS or o.ent_type_ in {"GPE", "LOC", "FAC"}
 
     def place_names(self, o: Token) -> list[str]:

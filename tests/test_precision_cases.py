@@ -100,3 +100,16 @@ def test_described_forces_resolve_to_the_actor_they_fit(extractor: Extractor) ->
     text = ("The SDF held the dam for a week. Government troops entered Tabqa, and the "
             "Kurdish-led forces pledged to coordinate with the Syrian army.")
     assert ("alliance", frozenset({"sdf", "saa"})) in claims(extractor, text)
+
+
+def test_an_actor_the_tagger_calls_a_place_is_still_an_actor(extractor: Extractor) -> None:
+    text = "Free Syrian Army fighters drove Daesh out of the town and took it from Daesh."
+    assert ("hostility", frozenset({"fsa", "islamic-state"})) in claims(extractor, text)
+
+
+def test_attacked_groups_listed_after_including_are_attacked(extractor: Extractor) -> None:
+    text = ("Hurras al-Din attacked positions of several rebel groups, including Jaysh al-Izza "
+            "and the Levant Front.")
+    got = claims(extractor, text)
+    assert ("hostility", frozenset({"hurras-al-din", "jaish-al-izza"})) in got
+    assert ("hostility", frozenset({"hurras-al-din", "jabhat-al-shamiya"})) in got
