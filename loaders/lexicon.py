@@ -180,7 +180,7 @@ BROKER_VERBS: frozenset[str] = frozenset(
 )
 SUPPORT_PARTICIPLES: frozenset[str] = frozenset(
     {"backed", "supported", "sponsored", "funded", "armed", "trained", "equipped", "financed",
-     "formed", "created", "founded", "established"}
+     "formed", "created", "founded", "established", "supplied", "provided"}
 )
 # Light verbs whose subject receives (not gives) the support noun in their object.
 RECEIVING_VERBS: frozenset[str] = frozenset(

@@ -692,6 +692,10 @@ class _DepSentence:
             ):
                 self.noun(tok, NOUN_FORMS[lower])  # "Fighting between A and B continued"
                 continue
+            if tok.pos_ == "VERB" and lower in RECEIVING_VERBS:
+                self.received(tok)
+            elif tok.pos_ == "VERB" and lower in RELYING_VERBS:
+                self.relied(tok)
             if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
                 lemma = VERB_FORMS.get(lower)
                 if lemma is not None:
@@ -1439,6 +1443,37 @@ class _DepSentence:
             return  # handled by the light verb
         self.emit(SUPPORT, supporters, supported, n)
 
+    def received(self, v: Token) -> None:
+        """"outfits that receive weapons and money from Saudi Arabia": the giver supports the
+        receiver (support nouns themselves are read by :meth:`support_noun`)."""
+        objects = [o for c in v.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+        if not any(o.lower_ in ARMS_NOUNS or o.lower_ in MATERIEL_NOUNS for o in objects):
+            return
+        preps = [c for c in v.children if c.dep_ == "prep" and c.lower_ == "from"]
+        preps += [c for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "from"]
+        givers = self.refs([p for c in preps for p in _pobjs(c)])
+        receivers = self.receiver(v)
+        negated, hedged = self.flags(v)
+        self.ctx.emit(SUPPORT, givers, receivers, v, self.sent, base=CONF_DIRECT,
+                      negated=negated, hedged=hedged)
+
+    def relied(self, v: Token) -> None:
+        """"Government forces relied heavily on NDF units": the relied-on actor supports."""
+        helpers = self.refs([p for c in v.children if c.dep_ == "prep"
+                             and c.lower_ in {"on", "upon"} for p in _pobjs(c)
+                             if p.i in self.ctx.by_token or p.lower_ in PROXY_NOUNS])
+        negated, hedged = self.flags(v)
+        self.ctx.emit(SUPPORT, helpers, self.receiver(v), v, self.sent, base=CONF_DIRECT,
+                      negated=negated, hedged=hedged)
+
+    def receiver(self, v: Token) -> list[Ref]:
+        subject = self.subject_tokens(v)
+        out = self.refs(subject)
+        if not out:
+            # "Jabhat al-Nusra and other outfits that receive ...": the named conjunct
+            out = self.refs([t.head for t in subject if t.dep_ == "conj"])
+        return out
+
     def hyphen_backed(self, tok: Token) -> None:
         # "Turkish-backed Syrian National Army", "US-backed SDF"
         i = tok.i
@@ -1464,6 +1499,11 @@ class _DepSentence:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in {"including", "like"}:
                     supported += self.refs(_pobjs(child))
+        if not supported and head.i > tok.i and (
+            head.lower_ in ARMS_NOUNS or head.lower_ in MATERIEL_NOUNS
+        ) and head.dep_ == "dobj" and head.head.lower_ in RECEIVING_VERBS | {"used", "uses",
+                                                                              "using", "use"}:
+            supported = self.receiver(head.head)  # "X has received US-supplied TOW missiles"
         if not supported and head.i > tok.i and head.dep_ == "appos":
             # "the NFL, the main Turkish-backed rebel alliance": the description's anchor
             supported = self.actors_at(head.head, 1)[:1]
@@ -1869,6 +1909,11 @@ WITHIN_VERBS = frozenset({"operate", "operates", "operated", "operating", "fight
                           "fought", "fighting", "serve", "serves", "served", "serving"})
 MEMBER_PLURALS = frozenset({"groups", "factions", "brigades", "battalions", "units",
                             "formations", "components", "members", "militias"})
+# What a group receives that makes the giver its supporter, besides arms and support nouns.
+MATERIEL_NOUNS = frozenset({"money", "funds", "funding", "salaries", "ammunition", "supplies",
+                            "equipment", "training", "cash", "shipments", "deliveries"})
+RELYING_VERBS = frozenset({"rely", "relies", "relied", "relying", "depend", "depends",
+                           "depended", "depending", "leaned", "leans", "lean", "leaning"})
 # Anaphor nouns that only stand for actors the gazetteer describes with the noun itself.
 NOUN_DESCRIPTORS = frozenset({"party", "organisation", "organization"})
 # Plural force nouns a description turns into one actor ("the Kurdish-led forces").

@@ -113,3 +113,26 @@ def test_attacked_groups_listed_after_including_are_attacked(extractor: Extracto
     got = claims(extractor, text)
     assert ("hostility", frozenset({"hurras-al-din", "jaish-al-izza"})) in got
     assert ("hostility", frozenset({"hurras-al-din", "jabhat-al-shamiya"})) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Jaysh al-Islam and smaller outfits that receive weapons and money from Qatar held "
+         "the town.", ("qatar", "jaysh-al-islam")),
+        ("Government troops relied heavily on NDF units in the siege.", ("ndf", "saa")),
+        ("Harakat Hazm has received US-supplied anti-tank missiles.",
+         ("united-states", "harakat-hazzm")),
+    ],
+)
+def test_received_arms_and_relied_on_units_are_support(
+    extractor: Extractor, text: str, pair: tuple[str, str]
+) -> None:
+    got = {(c.source, c.target) for c in run(extractor, text).claims
+           if c.type.value == "support" and not c.negated}
+    assert pair in got
+
+
+def test_relying_on_a_place_is_not_support(extractor: Extractor) -> None:
+    got = claims(extractor, "The Islamic Front relied on the Turkish border for supplies.")
+    assert ("support", frozenset({"turkey", "islamic-front"})) not in got
