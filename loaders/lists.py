@@ -49,16 +49,20 @@ BACKWARD_CUES: tuple[tuple[str, ...], ...] = (
     ("component", "of"), ("member", "of"), ("unit", "of"), ("affiliated", "with"),
     ("affiliated", "to"), ("operating", "under"), ("operates", "under"), ("operate", "under"),
     ("fighting", "under"), ("fight", "under"), ("fights", "under"), ("within",),
-    ("grouped", "in"), ("grouped", "under"), ("grouped", "within"),
+    ("grouped", "in"), ("grouped", "under"), ("grouped", "within"), ("backbone", "of"),
+    ("core", "of"),
 )
 # Verb cues whose subject, when the parse shows one, is the coalition.
 VERB_CUES = frozenset({"includes", "include", "included", "comprises", "comprise", "comprised",
                        "groups", "grouped", "brings", "bring", "brought", "consists"})
 # What may stand between a backward cue and its coalition: "joined the ranks of the new X".
 AFTER_GAP = frozenset({"the", "a", "an", "new", "newly", "so-called", "\"", "“", "”", "'", "(",
-                       "ranks", "of", "formed", "larger", "wider", "broader", "its", "their"})
+                       "ranks", "of", "formed", "larger", "wider", "broader", "its", "their",
+                       "alliance", "coalition", "body", "formation", "umbrella", "grouping",
+                       "front", ","})
 # Words that may stand between a cue and the first listed name, or a coalition and the cue.
 _QUIET_WORDS = """
+forms form constitutes constitute makes make
 ( ) , - : a about after agreed all alliance also an and announced announcement are armed
 around as at battalion battalions be been before being bloc body both brigade brigades
 brings called coalition components confirmed created day days decided declared dozen
@@ -134,6 +138,13 @@ class MemberLists:
             i for s in self.mentions if s.end + 1 < sent.end and self.doc[s.end].text == "-"
             and self.doc[s.end + 1].lower_ in HYPHEN_MODIFIERS for i in range(s.start, s.end)
         }
+        # "JFS, the group formerly known as the Nusra Front, ...": an old name, not an item
+        self.modifiers |= {
+            i for s in self.mentions
+            if any(t.lower_ in {"formerly", "previously", "former"}
+                   for t in self.doc[max(sent.start, s.start - 4):s.start])
+            for i in range(s.start, s.end)
+        }
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -195,13 +206,16 @@ class MemberLists:
                 j += 1
             ref = self.ref_at(j) if j < end else None
             gap = [t.lower_ for t in self.doc[i:j]]
+            if ref is not None and ref.actor == out[-1].actor and set(gap) <= {"(", "the"}:
+                i = ref.end  # "Jabhat al-Nusra (JN), ...": the abbreviation, not a new item
+                continue
             if ref is None or not ({",", "and"} & set(gap)):
                 break
             out.append(ref)
             i = ref.end
         return out
 
-    def run_before(self, k: int, reach: int = 14) -> list[Ref]:
+    def run_before(self, k: int, reach: int = 20) -> list[Ref]:
         """The list of names that ends within ``reach`` quiet tokens before index ``k``."""
         j = k - 1
         while j >= self.sent.start and k - j <= reach and self.ref_at(j) is None:
@@ -213,11 +227,23 @@ class MemberLists:
         i = last.start
         while i > self.sent.start:
             j = i - 1
-            while j >= self.sent.start and self.ref_at(j) is None and self.doc[j].lower_ in GLUE:
+            described = 0
+            while j >= self.sent.start and self.ref_at(j) is None and (
+                self.doc[j].lower_ in GLUE
+                or (self.doc[j].pos_ in DESCRIBING_POS and described < 3
+                    and self.doc[j].text not in {";", ":"})
+            ):
+                if self.doc[j].lower_ not in GLUE:
+                    described += 1  # "Jaysh al-Islam's Idlib branch, Jaysh al-Mujahideen"
                 j -= 1
             ref = self.ref_at(j) if j >= self.sent.start else None
             gap = [t.lower_ for t in self.doc[j + 1:i]]
-            if ref is None or not ({",", "and"} & set(gap)):
+            if ref is not None and ref.actor == out[0].actor and set(gap) <= {"(", ")"}:
+                i = ref.start  # "Jabhat al-Nusra (JN)": one item
+                continue
+            if ref is None or not ({",", "and"} & set(gap)) or (
+                described and not {",", "and"} & set(gap[:1] + gap[-1:])
+            ):
                 break
             out.insert(0, ref)
             i = ref.start
@@ -400,6 +426,12 @@ class MemberLists:
         members = self.run_before(cue.i)
         if not members:
             return
+        k = coalition.end
+        if k + 2 < self.sent.end and self.doc[k].text == "," and (
+            self.doc[k + 1].lower_ in {"together", "along"} and self.doc[k + 2].lower_ == "with"
+        ):
+            # "dissolved itself into a new alliance, HTS, together with A and B": A and B too
+            members += self.run_after(k + 3, reach=2)
         self.emit([m for m in members if m.actor != coalition.actor], coalition, cue)
 
     def emit(self, members: list[Ref], coalition: Ref, cue: Token) -> None:

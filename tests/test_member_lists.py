@@ -176,3 +176,28 @@ def test_coordinated_actors_that_are_not_a_joint_operation(
 ) -> None:
     assert frozenset({"hezbollah", "jabhat-al-nusra"}) not in joint(extractor, text)
     assert frozenset({"hezbollah", "saa"}) not in joint(extractor, text)
+
+
+def test_list_items_with_abbreviations_and_descriptions(extractor: Extractor) -> None:
+    text = ("Jaysh al-Fatah is composed of five groups: Jabhat al-Nusra (JN), Ahrar al-Sham, "
+            "Jund al-Aqsa and Faylaq al-Sham.")
+    got = members(extractor, text)
+    assert {("jund-al-aqsa", "jaysh-al-fatah"), ("sham-legion", "jaysh-al-fatah"),
+            ("ahrar-al-sham", "jaysh-al-fatah")} <= got
+    text = ("Four factions, among them Suqour al-Sham, Jaysh al-Islam's Idlib branch and Jaysh "
+            "al-Mujahideen, said they were joining Ahrar al-Sham.")
+    got = members(extractor, text)
+    assert {("suqour-al-sham", "ahrar-al-sham"), ("jaysh-al-islam", "ahrar-al-sham"),
+            ("jaysh-al-mujahideen", "ahrar-al-sham")} <= got
+
+
+def test_dissolved_into_together_with(extractor: Extractor) -> None:
+    text = ("Jabhat Fatah al-Sham said it had dissolved itself into a new alliance, Hayat Tahrir "
+            "al-Sham, together with the Nour al-Din al-Zenki movement.")
+    got = members(extractor, text)
+    assert ("nour-al-din-al-zenki", "hayat-tahrir-al-sham") in got
+
+
+def test_backbone_of(extractor: Extractor) -> None:
+    text = "The YPG, the Kurdish militia that forms the backbone of the SDF, held the line."
+    assert ("ypg", "sdf") in members(extractor, text)
