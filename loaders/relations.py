@@ -682,7 +682,8 @@ class _DepSentence:
     def run(self) -> None:
         for tok in self.sent:
             lower = tok.lower_
-            if (lower in SUPPORT_PARTICIPLES or lower in AFFILIATION_PARTICIPLES) and (
+            if (lower in SUPPORT_PARTICIPLES or lower in AFFILIATION_PARTICIPLES
+                    or lower in ALIGNMENT_PARTICIPLES) and (
                 tok.i >= 2 and self.doc[tok.i - 1].text in "-‐–"
             ):
                 self.hyphen_backed(tok)
@@ -792,6 +793,9 @@ class _DepSentence:
             if not holder and v.dep_ in {"acl", "relcl"}:
                 holder = [v.head]
             subjects = self.refs(holder)
+            if not subjects and holder and holder[0].dep_ == "appos":
+                # "the Jarablus Military Council, a small group allied to the SDF"
+                subjects = self.actors_at(holder[0].head, 1)[:1]
             if subjects:
                 partners = self.refs([p for c in v.children if c.dep_ == "prep"
                                       and c.lower_ in spec.preps for p in _pobjs(c)])
@@ -1516,6 +1520,13 @@ class _DepSentence:
         if head.i > tok.i and head.pos_ in {"NOUN", "PROPN"}:
             supported += [r for r in self.listed_after(head)
                           if r.actor not in {x.actor for x in supported}]
+        if tok.lower_ in ALIGNMENT_PARTICIPLES:
+            self.emit(ALLIANCE, supported, supporters, tok)
+            return
+        if tok.lower_ == "dominated":
+            # "the SDF, a YPG-dominated alliance": the dominant group is a member of it
+            self.emit(MEMBERSHIP, supporters, supported, tok)
+            return
         if tok.lower_ in AFFILIATION_PARTICIPLES:
             # "the Islamic State-affiliated Khalid ibn al-Walid Army": a member of the prefix
             self.emit(MEMBERSHIP, supported, supporters, tok)
@@ -1887,7 +1898,9 @@ BENEFIT_VERBS: frozenset[str] = frozenset(
     {"benefit", "benefits", "benefited", "benefitted", "benefiting", "benefitting", "relies",
      "rely", "relied", "relying", "depends", "depend", "depended", "depending"}
 )
-AFFILIATION_PARTICIPLES: frozenset[str] = frozenset({"affiliated"})
+AFFILIATION_PARTICIPLES: frozenset[str] = frozenset({"affiliated", "dominated"})
+# "an al-Qaeda-aligned group": allied with the prefix.
+ALIGNMENT_PARTICIPLES: frozenset[str] = frozenset({"aligned", "allied"})
 # Adjectives that leave a nominal anaphor plain ("the new body", "the larger group").
 _PLAIN_ANAPHOR_ADJECTIVES: frozenset[str] = frozenset(
     {"new", "same", "former", "larger", "smaller", "latter", "whole", "entire", "joint",

@@ -136,3 +136,25 @@ def test_received_arms_and_relied_on_units_are_support(
 def test_relying_on_a_place_is_not_support(extractor: Extractor) -> None:
     got = claims(extractor, "The Islamic Front relied on the Turkish border for supplies.")
     assert ("support", frozenset({"turkey", "islamic-front"})) not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hurras al-Din, an al-Qaeda-aligned group, shelled the road.",
+         ("alliance", frozenset({"al-qaeda", "hurras-al-din"}))),
+        ("The Manbij Military Council, a local force allied to the SDF, withdrew.",
+         ("alliance", frozenset({"manbij-military-council", "sdf"}))),
+    ],
+)
+def test_aligned_and_allied_descriptions(
+    extractor: Extractor, text: str, expected: tuple[str, frozenset[str]]
+) -> None:
+    assert expected in claims(extractor, text)
+
+
+def test_the_dominant_group_is_a_member(extractor: Extractor) -> None:
+    got = {(c.source, c.target) for c in run(extractor, "The SDF, a YPG-dominated alliance, "
+                                                        "advanced on Raqqa.").claims
+           if c.type.value == "membership"}
+    assert ("ypg", "sdf") in got and ("sdf", "ypg") not in got
