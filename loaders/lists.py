@@ -112,9 +112,20 @@ OPENER_NOUNS = frozenset({"coalition", "alliance", "command", "room", "front", "
                           "formation", "merger", "union", "council"})
 
 
-def _match(tokens: list[Token], k: int, cues: tuple[tuple[str, ...], ...]) -> int:
-    """Length of the cue starting at token ``k`` (0 when none)."""
+def _index(cues: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
     for cue in cues:
+        out.setdefault(cue[0], []).append(cue)
+    return out
+
+
+_FORWARD = _index(FORWARD_CUES)
+_BACKWARD = _index(BACKWARD_CUES)
+
+
+def _match(tokens: list[Token], k: int, cues: dict[str, list[tuple[str, ...]]]) -> int:
+    """Length of the cue starting at token ``k`` (0 when none)."""
+    for cue in cues.get(tokens[k].lower_, ()):
         if all(k + j < len(tokens) and tokens[k + j].lower_ == w for j, w in enumerate(cue)):
             return len(cue)
     return 0
@@ -328,7 +339,7 @@ class MemberLists:
             ):
                 self.formed_by(tok)
                 continue
-            length = _match(tokens, n, FORWARD_CUES)
+            length = _match(tokens, n, _FORWARD)
             nxt = tokens[n + 1].lower_ if n + 1 < len(tokens) else ""
             if length == 1 and tok.lower_ in {"members", "components"} and nxt == "of":
                 length = 0  # "A and B, members of X": the coalition follows
@@ -339,7 +350,7 @@ class MemberLists:
             if length:
                 self.forward(tok, tok.i + length)
                 continue
-            length = _match(tokens, n, BACKWARD_CUES)
+            length = _match(tokens, n, _BACKWARD)
             if length:
                 self.backward(tok, tok.i + length)
 
