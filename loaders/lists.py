@@ -39,7 +39,8 @@ FORWARD_CUES: tuple[tuple[str, ...], ...] = (
     ("bring", "together"), ("among", "them"), ("among", "which"), ("among", "whom"),
     ("such", "as"), ("namely",), ("components",), ("members",), ("member", "factions"),
     ("member", "groups"), ("joiners",), ("formed", "by"), ("founded", "by"),
-    ("established", "by"), ("created", "by"),
+    ("established", "by"), ("created", "by"), ("alliance", "of"), ("alliance", "between"),
+    ("coalition", "of"), ("merger", "of"), ("merger", "between"), ("union", "of"),
 )
 # Cues after which the coalition follows.
 BACKWARD_CUES: tuple[tuple[str, ...], ...] = (

@@ -122,7 +122,11 @@ class SequenceSentence:
                     self.doc[tok.i - 1].lower_ == "in"
                 ):
                     rtype = JOINT  # "X, in cooperation with Y, took ...": acting together
-                parts = self.left_run(tok) + self.right_run(tok, between_only=True)
+                right = self.right_run(tok, between_only=True)
+                between = right and any(t.lower_ == "between"
+                                        for t in self.doc[tok.i + 1:right[0].start])
+                # "announced a ceasefire between A and B": A and B are the parties
+                parts = right if between and len(right) >= 2 else self.left_run(tok) + right
                 self.symmetric(rtype, parts, tok)
             elif lower == "joint":
                 self.symmetric(JOINT, self.left_run(tok), tok)

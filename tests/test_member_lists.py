@@ -201,3 +201,19 @@ def test_dissolved_into_together_with(extractor: Extractor) -> None:
 def test_backbone_of(extractor: Extractor) -> None:
     text = "The YPG, the Kurdish militia that forms the backbone of the SDF, held the line."
     assert ("ypg", "sdf") in members(extractor, text)
+
+
+def test_itself_an_alliance_between(extractor: Extractor) -> None:
+    text = ("The Syrian Liberation Front, itself an alliance between Ahrar al-Sham and the Zenki "
+            "movement, said it would fight on.")
+    got = members(extractor, text)
+    assert ("ahrar-al-sham", "syrian-liberation-front") in got
+
+
+def test_ceasefire_between_in_token_order_has_only_its_parties(extractor: Extractor) -> None:
+    text = ('U.S. officials announced a "loose" ceasefire between Turkish forces and the SDF on '
+            "Monday; Ankara has not confirmed it.")
+    extraction = extractor.extract(SourceText(Document(id=document_id(text)), text))
+    pairs = {frozenset((c.source, c.target)) for c in extraction.claims if c.type.value == "truce"}
+    assert frozenset({"turkey", "united-states"}) not in pairs
+    assert frozenset({"sdf", "united-states"}) not in pairs
