@@ -17,10 +17,11 @@ from spacy.tokens import Span, Token
 
 from graph.model import RelationType
 from loaders.hedging import NEGATORS, hedge_cue
-from loaders.lexicon import PASSIVE_AUX, RECIPROCAL, VERB_FORMS, VERBS
+from loaders.lexicon import NOUN_FORMS, NOUNS, PASSIVE_AUX, RECIPROCAL, VERB_FORMS, VERBS
 from loaders.relations import CONF_SEQUENCE, DocRelations, Ref
 
 JOINT = RelationType.JOINT_OPERATION
+HOSTILITY = RelationType.HOSTILITY
 ACTS = frozenset(form for form, lemma in VERB_FORMS.items()
                  if VERBS[lemma].family in {"hostility", "capture", "hostile_light"}
                  and lemma not in RECIPROCAL and lemma not in {"control", "hold",
@@ -51,6 +52,8 @@ class CoordinatedActs:
         if not self.ctx.parsed:
             return
         for tok in self.sent:
+            if tok.lower_ == "between":
+                self.between(tok)
             if tok.pos_ != "VERB" or tok.lower_ not in ACTS:
                 continue
             if VERB_FORMS[tok.lower_] == "take" and not {
@@ -61,6 +64,33 @@ class CoordinatedActs:
                 self.emit(self.agents(tok), tok)
             else:
                 self.emit(self.subjects(tok), tok)
+
+    def between(self, tok: Token) -> None:
+        """"clashes were continuing in al-Midan between regime forces and fighters of the FSA":
+        the nearest relation noun before "between" decides; a hostility noun makes the two
+        sides hostile to each other (the parser often hangs "between" on the place)."""
+        sides = self.run_right(tok.i + 1)
+        if len({r.actor for r in sides}) != 2:
+            return
+        for k in range(tok.i - 1, max(self.sent.start, tok.i - 25) - 1, -1):
+            t = self.doc[k]
+            if k in self.ctx.by_token or t.text in {";", ":"}:
+                return
+            lemma = NOUN_FORMS.get(t.lower_)
+            if lemma is None:
+                continue
+            family = NOUNS[lemma]
+            if family != "hostility" or t.lower_ in {"war", "conflict", "rivalry"}:
+                return
+            own = {t.head.i} | {c.i for c in t.head.children if c.dep_ in {"aux", "auxpass"}}
+            if any(w.pos_ in {"VERB", "AUX"} and w.i not in own for w in self.doc[k + 1:tok.i]):
+                return  # "before the operation began, said the matter was between A and B"
+            a, b = sides[0], sides[1]
+            negated = any(c.lower_ == "no" for c in t.children)
+            for x, y in ((a, b), (b, a)):
+                self.ctx.emit(HOSTILITY, [x], [y], t, self.sent, base=CONF_SEQUENCE,
+                              negated=negated, hedged=self.hedged)
+            return
 
     def passive(self, v: Token) -> bool:
         k = v.i - 1

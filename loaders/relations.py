@@ -588,6 +588,12 @@ class _DepSentence:
                 # the agent of coordinated participles hangs on the last one
                 for conj in v.conjuncts:
                     agents += [p for c in conj.children if c.dep_ == "agent" for p in _pobjs(c)]
+            if not agents:
+                # "cleared of PKK terrorists by the TSK and the FSA": the parser hangs the
+                # agent on the prepositional object
+                agents = [a for c in v.children if c.dep_ == "prep" for p in _pobjs(c)
+                          for b in p.children if b.dep_ == "prep" and b.lower_ == "by"
+                          for a in _pobjs(b)]
             return agents
         direct = [c for c in v.children if c.dep_ in {"nsubj", "csubj"}]
         if not direct:
@@ -688,11 +694,14 @@ class _DepSentence:
             ):
                 self.hyphen_backed(tok)
                 continue
-            if tok.tag_ == "VBG" and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and (
+            if tok.tag_ == "VBG" and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj",
+                                                  "advcl", "csubj"} and (
                 lower in NOUN_FORMS and any(c.lower_ == "between" for c in tok.children)
             ):
                 self.noun(tok, NOUN_FORMS[lower])  # "Fighting between A and B continued"
                 continue
+            if tok.pos_ == "VERB" and lower in SIEGE_BREAKING:
+                self.broke_siege(tok)
             if tok.pos_ == "VERB" and lower in RECEIVING_VERBS:
                 self.received(tok)
             elif tok.pos_ == "VERB" and lower in RELYING_VERBS:
@@ -1070,9 +1079,11 @@ class _DepSentence:
             for t in o.subtree:
                 if t.lower_ not in HELD_PARTICIPLES or t.dep_ not in {"acl", "relcl", "conj"}:
                     continue
-                out += [r for c in t.children if c.dep_ == "agent"
-                        for r in self.refs(_pobjs(c))
-]
+                out += [r for c in t.children if c.dep_ == "agent" for r in self.refs(_pobjs(c))]
+                if t.dep_ == "relcl":
+                    # "the academy, which the army had held since 2012": the relative's subject
+                    out += self.refs([c for c in t.children if c.dep_ == "nsubj"
+                                      and c.lower_ not in WH_WORDS])
         return out
 
     def proxy_targets(self, o: Token) -> list[Ref]:
@@ -1121,6 +1132,10 @@ class _DepSentence:
         for o in expanded:
             if o.lower_ in PERSON_PROXIES and lemma in {"capture", "seize"}:
                 self.emit(HOSTILITY, actors, self.refs([o]), v)
+                continue
+            if o.lower_ in POSITION_NOUNS and self.ctx.by_token.get(o.i) is None:
+                # "overran positions of several FSA factions": fighting their holders
+                self.emit(HOSTILITY, actors, self.actors_at(o), v)
                 continue
             for place in self.place_names(o):
                 self.ctx.emit_place(actors, place, v, self.sent, action=action,
@@ -1172,6 +1187,8 @@ class _DepSentence:
             between: list[Ref] = []
             allied: list[str] = []
             preps = list(n.children)
+            preps += [conj for c in n.children if c.dep_ == "prep" for conj in c.conjuncts
+                      if conj.dep_ == "conj" and conj.pos_ == "ADP"]
             if n.dep_ == "nsubj" and n.head.pos_ in {"VERB", "AUX"}:
                 # "clashes continued in X between A and B": "between" hangs on the verb
                 preps += [c for c in n.head.children if c.lower_ in {"between", "among"}]
@@ -1187,6 +1204,8 @@ class _DepSentence:
                                                               "shelling", "bombing"}:
                         continue
                     targets += self.refs(_pobjs(child))
+                    # "the assault on the academy, which the army had held"
+                    targets += [r for r in self.held_by(_pobjs(child)) if r not in targets]
                 elif child.dep_ == "acl" and child.lower_ in {"targeting", "against"}:
                     targets += self.refs([c for c in child.children if c.dep_ == "dobj"])
             if len(between) == 1:
@@ -1446,6 +1465,20 @@ class _DepSentence:
         ):
             return  # handled by the light verb
         self.emit(SUPPORT, supporters, supported, n)
+
+    def broke_siege(self, v: Token) -> None:
+        """"broke the ISIS siege on Deir Ezzor", "lifted the siege imposed by X": fighting
+        the besiegers."""
+        sieges = [o for o in self.object_tokens(v, frozenset()) if o.lower_ == "siege"]
+        if not sieges:
+            return
+        besiegers = [r for o in sieges for r in self.actors_at(o)]
+        besiegers += [r for o in sieges for c in o.children if c.dep_ == "acl"
+                      for a in c.children if a.dep_ == "agent" for r in self.refs(_pobjs(a))]
+        subjects = self.refs(self.subject_tokens(v))
+        negated, hedged = self.flags(v)
+        self.ctx.emit(HOSTILITY, subjects, besiegers, v, self.sent, base=CONF_DIRECT,
+                      negated=negated, hedged=hedged)
 
     def received(self, v: Token) -> None:
         """"outfits that receive weapons and money from Saudi Arabia": the giver supports the
@@ -1882,6 +1915,11 @@ RELATION_EPITHETS: dict[str, tuple[RelationType, bool]] = {
 ATTEMPT_NOUNS: frozenset[str] = frozenset({"attempt", "attempts", "bid", "bids", "effort",
                                             "efforts"})
 # "inflicted heavy losses on X", "dealt a blow to X" (the loss noun carries the target).
+# What is taken from an enemy when it is overrun ("overran positions of X").
+POSITION_NOUNS: frozenset[str] = frozenset(
+    {"positions", "position", "bases", "base", "checkpoints", "checkpoint", "headquarters",
+     "outposts", "outpost", "strongholds", "stronghold", "posts", "barracks", "lines", "defences",
+     "defenses", "depots", "camps", "camp"})
 HELD_PARTICIPLES: frozenset[str] = frozenset({"held", "controlled", "used", "run", "operated",
                                              "manned", "occupied", "defended", "garrisoned"})
 LOSS_NOUNS: frozenset[str] = frozenset({"losses", "loss", "casualties", "damage", "defeat",
@@ -1922,6 +1960,8 @@ WITHIN_VERBS = frozenset({"operate", "operates", "operated", "operating", "fight
                           "fought", "fighting", "serve", "serves", "served", "serving"})
 MEMBER_PLURALS = frozenset({"groups", "factions", "brigades", "battalions", "units",
                             "formations", "components", "members", "militias"})
+SIEGE_BREAKING = frozenset({"broke", "broken", "break", "breaks", "breaking", "lifted", "lift",
+                            "lifts", "lifting"})
 # What a group receives that makes the giver its supporter, besides arms and support nouns.
 MATERIEL_NOUNS = frozenset({"money", "funds", "funding", "salaries", "ammunition", "supplies",
                             "equipment", "training", "cash", "shipments", "deliveries"})

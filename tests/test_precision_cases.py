@@ -158,3 +158,38 @@ def test_the_dominant_group_is_a_member(extractor: Extractor) -> None:
                                                         "advanced on Raqqa.").claims
            if c.type.value == "membership"}
     assert ("ypg", "sdf") in got and ("sdf", "ypg") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Tiger Forces units have broken the ISIS siege on the airbase.",
+         frozenset({"tiger-forces", "islamic-state"})),
+        ("Hurras al-Din fighters overran positions of the Levant Front near Afrin.",
+         frozenset({"hurras-al-din", "jabhat-al-shamiya"})),
+        ("It was Ahrar al-Sham's assault on the airport, which the army had held since 2013.",
+         frozenset({"ahrar-al-sham", "saa"})),
+        ("The village has been cleared of Daesh terrorists by the Hamza Division, a commander "
+         "said.", frozenset({"hamza-division", "islamic-state"})),
+        ("Fighting between the army and the Levant Front, which began on Friday, had spread to "
+         "three districts.", frozenset({"saa", "jabhat-al-shamiya"})),
+        ("Heavy clashes continued for a third day in the districts of Salaheddine and Bustan "
+         "al-Qasr between regime forces and fighters of Liwa al-Tawhid.",
+         frozenset({"saa", "liwa-al-tawhid"})),
+    ],
+)
+def test_hostility_constructions_of_session_3(
+    extractor: Extractor, text: str, pair: frozenset[str]
+) -> None:
+    assert ("hostility", pair) in claims(extractor, text)
+
+
+def test_a_matter_between_two_states_after_an_operation_is_no_clash(extractor: Extractor) -> None:
+    text = ("Russia, which withdrew its observers before the operation began, said the matter "
+            "was between Ankara and Damascus.")
+    assert ("hostility", frozenset({"turkey", "saa"})) not in claims(extractor, text)
+
+
+def test_gos_forces_are_the_syrian_army(extractor: Extractor) -> None:
+    got = claims(extractor, "GoS forces shelled Jaysh al-Izza positions near the town.")
+    assert ("hostility", frozenset({"saa", "jaish-al-izza"})) in got
