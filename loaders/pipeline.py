@@ -272,7 +272,7 @@ class ActorRuler:
 # one token; split it like "US-backed" so the backer is a mention of its own.
 _HYPHEN_PARTICIPLE = re.compile(
     r"^(?P<head>\w[\w.]*\.)(?P<dash>[-‐–])(?P<tail>backed|supported|sponsored|funded|armed|"
-    r"trained|led|affiliated|allied|aligned|linked|controlled|held)$",
+    r"trained|led|affiliated|allied|aligned|linked|controlled|held|made)$",
     re.IGNORECASE,
 )
 

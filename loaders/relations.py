@@ -911,7 +911,16 @@ class _DepSentence:
                 self.emit_symmetric(ALLIANCE, subjects, v)
         elif family == "support":
             if self.passive(v) or v.dep_ == "acl":
-                supported = self.refs(self.object_tokens(v, frozenset()))
+                backed = self.object_tokens(v, frozenset())
+                supported = self.refs(backed)
+                if not supported and v.dep_ == "acl" and _noun_family(v.head) == "hostility":
+                    backed = [v.head]
+                if not supported:
+                    # "The Tigers' advance was backed by Russian airstrikes", "after a battle
+                    # supported by coalition strikes": the attack's own actor is backed
+                    supported = [r for t in backed if _noun_family(t) == "hostility"
+                                 and self.ctx.by_token.get(t.i) is None
+                                 for r in self.noun_agents(t)]
                 if not supported and v.dep_ == "acl":
                     supported = self.nearest_left(v.head)
                 if not supported and v.dep_ == "advcl" and v.head.pos_ in {"VERB", "AUX"}:
@@ -939,6 +948,11 @@ class _DepSentence:
                  and c.lower_ in spec.preps for p in _pobjs(c)]
                 + [c for c in v.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             )
+            if not supported:
+                # "provided air support for the Syrian army": "for" hangs on the noun
+                supported = self.refs([p for o in objects for c in o.children
+                                       if c.dep_ == "prep" and c.lower_ in spec.preps
+                                       for p in _pobjs(c)])
             self.emit(SUPPORT, subjects, supported, v)
         elif family in {"includes", "includes_passive"}:
             into = [p for c in v.children if c.dep_ == "prep" and c.lower_ in {"in", "into"}
@@ -1489,6 +1503,17 @@ class _DepSentence:
         preps = [c for c in v.children if c.dep_ == "prep" and c.lower_ == "from"]
         preps += [c for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "from"]
         givers = self.refs([p for c in preps for p in _pobjs(c)])
+        if not givers:
+            # "received U.S.-made TOW missiles through a covert programme"
+            for o in objects:
+                for t in o.subtree:
+                    if t.lower_ in {"made", "supplied"} and t.i >= 2 and (
+                        self.doc[t.i - 1].text == "-"
+                    ):
+                        prev = self.doc[t.i - 2]
+                        actor = self.ctx.gaz.adjective_actor(prev.text)
+                        givers += ([Ref(actor, prev.i, prev.i + 1)] if actor
+                                   else self.actors_at(prev, 1))
         receivers = self.receiver(v)
         negated, hedged = self.flags(v)
         self.ctx.emit(SUPPORT, givers, receivers, v, self.sent, base=CONF_DIRECT,

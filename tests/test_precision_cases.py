@@ -193,3 +193,23 @@ def test_a_matter_between_two_states_after_an_operation_is_no_clash(extractor: E
 def test_gos_forces_are_the_syrian_army(extractor: Extractor) -> None:
     got = claims(extractor, "GoS forces shelled Jaysh al-Izza positions near the town.")
     assert ("hostility", frozenset({"saa", "jaish-al-izza"})) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The Tigers' advance was backed by intensive Russian airstrikes.",
+         ("russia", "tiger-forces")),
+        ("The SDF took Tabqa from Islamic State after a six-week battle supported by U.S.-led "
+         "coalition air strikes.", ("us-led-coalition", "sdf")),
+        ("Jaysh al-Izza, a rebel group that has received U.S.-made anti-tank missiles through a "
+         "covert programme, held the line.", ("united-states", "jaish-al-izza")),
+        ("Russia has provided air support for the Syrian army since 2015.", ("russia", "saa")),
+    ],
+)
+def test_support_constructions_of_session_3(
+    extractor: Extractor, text: str, pair: tuple[str, str]
+) -> None:
+    got = {(c.source, c.target) for c in run(extractor, text).claims
+           if c.type.value == "support" and not c.negated}
+    assert pair in got
