@@ -702,6 +702,8 @@ class _DepSentence:
                 continue
             if tok.pos_ == "VERB" and lower in SIEGE_BREAKING:
                 self.broke_siege(tok)
+            if lower in PARTICIPATING and tok.pos_ in {"VERB", "NOUN"}:
+                self.took_part(tok)
             if tok.pos_ == "VERB" and lower in RECEIVING_VERBS:
                 self.received(tok)
             elif tok.pos_ == "VERB" and lower in RELYING_VERBS:
@@ -881,6 +883,12 @@ class _DepSentence:
             targets = self.refs([p for c in v.children if c.dep_ == "prep"
                                  and c.lower_ in spec.preps for p in _pobjs(c)])
             self.emit(HOSTILITY, subjects, targets, v)
+            if subjects and not targets and any(
+                _noun_family(o) == "hostility" for o in self.object_tokens(v, frozenset())
+            ):
+                # "The army launched an offensive on Palmyra": the attacker of the moment,
+                # for "Hezbollah also took part in the operation"
+                self.ctx.note_attackers(subjects, v)
         elif family == "prevent":
             objects = self.object_tokens(v, frozenset())
             if lemma in {"cease", "stop", "halt", "suspend", "end"} and len(subjects) >= 2 and any(
@@ -1480,6 +1488,32 @@ class _DepSentence:
             return  # handled by the light verb
         self.emit(SUPPORT, supporters, supported, n)
 
+    def took_part(self, tok: Token) -> None:
+        """"Hezbollah units took part in the operation": joint with the attack's own actor
+        (named, or the attackers of the last two sentences)."""
+        verb = tok.head if tok.lower_ == "part" else tok
+        if tok.lower_ == "part" and VERB_FORMS.get(verb.lower_) != "take":
+            return
+        events = [p for c in (*tok.children, *verb.children) if c.dep_ == "prep"
+                  and c.lower_ == "in" for p in _pobjs(c) if _is_attack(p)]
+        if not events:
+            return
+        participants = self.refs(self.subject_tokens(verb))
+        if not participants:
+            return
+        named = {r.actor for r in participants}
+        partners: list[Ref] = []
+        for e in events:
+            # the event's own actor (not the participants, whom the parse also offers), else
+            # the attackers of the last two sentences
+            own = [r for r in self.noun_agents(e) if r.actor not in named]
+            partners += own or self.event_agents(e)
+        negated, hedged = self.flags(verb)
+        # Not the participants with each other: "A, B and C took part in the assault as part
+        # of X" reports members of X more often than a pact among them.
+        self.ctx.emit(JOINT, participants, [r for r in partners if r.actor not in named],
+                      verb, self.sent, base=CONF_COREF, negated=negated, hedged=hedged)
+
     def broke_siege(self, v: Token) -> None:
         """"broke the ISIS siege on Deir Ezzor", "lifted the siege imposed by X": fighting
         the besiegers."""
@@ -1985,6 +2019,8 @@ WITHIN_VERBS = frozenset({"operate", "operates", "operated", "operating", "fight
                           "fought", "fighting", "serve", "serves", "served", "serving"})
 MEMBER_PLURALS = frozenset({"groups", "factions", "brigades", "battalions", "units",
                             "formations", "components", "members", "militias"})
+PARTICIPATING = frozenset({"part", "participated", "participate", "participates",
+                           "participating"})
 SIEGE_BREAKING = frozenset({"broke", "broken", "break", "breaks", "breaking", "lifted", "lift",
                             "lifts", "lifting"})
 # What a group receives that makes the giver its supporter, besides arms and support nouns.
@@ -2038,6 +2074,14 @@ def _names_subject(span: Span) -> bool:
 
 _PART_QUANTIFIERS = frozenset({"some", "several", "many", "few", "hundreds", "dozens",
                                "thousands", "scores", "number"})
+
+
+def _is_attack(tok: Token) -> bool:
+    """An attack noun ("the operation") or a nominalised attack verb ("the final storming")."""
+    if _noun_family(tok) == "hostility":
+        return True
+    lemma = VERB_FORMS.get(tok.lower_)
+    return lemma is not None and VERBS[lemma].family in {"hostility", "capture"}
 
 
 def _modifier_text(tok: Token) -> str:

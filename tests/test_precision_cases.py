@@ -213,3 +213,11 @@ def test_support_constructions_of_session_3(
     got = {(c.source, c.target) for c in run(extractor, text).claims
            if c.type.value == "support" and not c.negated}
     assert pair in got
+
+
+def test_taking_part_in_an_attack_is_joint_with_its_actor(extractor: Extractor) -> None:
+    text = ("The Syrian army launched an offensive on Palmyra on Monday. Fighters from "
+            "Hezbollah also took part in the operation, the channel reported.")
+    assert ("joint_operation", frozenset({"hezbollah", "saa"})) in claims(extractor, text)
+    got = claims(extractor, "Hezbollah took part in the negotiations in Astana.")
+    assert not any(t == "joint_operation" for t, _ in got)
