@@ -928,10 +928,14 @@ class _DepSentence:
                     # supported by coalition strikes": the attack's own actor is backed
                     supported = [r for t in backed if _noun_family(t) == "hostility"
                                  and self.ctx.by_token.get(t.i) is None
-                                 for r in self.noun_agents(t)]
+                                 and not (t.dep_ == "pobj" and t.head.lower_ in {"to", "into"})
+                                 for r in self.noun_agents(t)]  # "sent fighters to the
+                # operation, backed by Turkey": who sends is not who runs the operation
                 if not supported and v.dep_ == "acl":
                     supported = self.nearest_left(v.head)
-                if not supported and v.dep_ == "advcl" and v.head.pos_ in {"VERB", "AUX"}:
+                if not supported and v.dep_ == "advcl" and v.head.pos_ in {"VERB", "AUX"} and (
+                    v.i < v.head.i  # a trailing ", backed by X" may describe the object
+                ):
                     # "Backed by Turkish artillery, NFL fighters launched ...": the main
                     # clause's subject is the one backed
                     supported = self.refs(self.subject_tokens(v.head))

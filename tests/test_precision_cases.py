@@ -221,3 +221,10 @@ def test_taking_part_in_an_attack_is_joint_with_its_actor(extractor: Extractor) 
     assert ("joint_operation", frozenset({"hezbollah", "saa"})) in claims(extractor, text)
     got = claims(extractor, "Hezbollah took part in the negotiations in Astana.")
     assert not any(t == "joint_operation" for t, _ in got)
+
+
+def test_a_trailing_backed_by_does_not_back_the_senders(extractor: Extractor) -> None:
+    text = ("The Levant Corps and the Levant Front both sent fighters to the operation, backed "
+            "by Turkish artillery.")
+    got = claims(extractor, text)
+    assert ("support", frozenset({"turkey", "sham-legion"})) not in got
