@@ -18,6 +18,9 @@ from graph.embedded_store import EmbeddedStore
 from graph.errors import AuthenticationFailed, StoreUnavailable
 from graph.model import Extraction
 from graph.store import GraphStore
+from loaders.extract import Extractor
+from loaders.pipeline import model_available
+from tests.extraction_cases import MODEL
 from tests.factories import sample_batch as build_sample_batch
 
 # Read once at start-up, so tests that edit the environment cannot redirect the fixtures.
@@ -83,3 +86,11 @@ def store(request: pytest.FixtureRequest) -> GraphStore:
     """Each store kind in turn, empty."""
     name = "embedded_store" if request.param == "embedded" else "neo4j_store"
     return request.getfixturevalue(name)
+
+
+@pytest.fixture(scope="session")
+def model_extractor() -> Extractor:
+    """The extractor on the statistical model (skips when the model is not installed)."""
+    if not model_available(MODEL):
+        pytest.skip(f"{MODEL} not installed")
+    return Extractor(model=MODEL)

