@@ -28,7 +28,7 @@ from loaders.relations import HYPHEN_MODIFIERS, DocRelations, Ref
 
 MEMBERSHIP = RelationType.MEMBERSHIP
 CONF_LIST = 0.75
-MIN_COALITION_GAP = 30  # tokens a coalition may stand before the cue that lists its members
+MAX_COALITION_GAP = 30  # tokens a coalition may stand before the cue that lists its members
 
 # Cues after which the members follow. Multi-word cues are matched on lower-cased tokens.
 FORWARD_CUES: tuple[tuple[str, ...], ...] = (
@@ -264,7 +264,7 @@ class MemberLists:
     def coalition_before(self, k: int) -> Ref | None:
         """The nearest coalition named before the cue at ``k`` with only quiet words between."""
         j = k - 1
-        while j >= max(self.sent.start, k - MIN_COALITION_GAP):
+        while j >= max(self.sent.start, k - MAX_COALITION_GAP):
             ref = self.ref_at(j)
             if ref is not None:
                 if self.is_coalition(ref.actor) and self.quiet(ref.end, k):
