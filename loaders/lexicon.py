@@ -140,7 +140,8 @@ PROXY_NOUNS: frozenset[str] = frozenset(
      "cell", "concentrations", "remnants", "operatives", "hideout", "den", "redoubts",
      "emplacements", "bombers", "bomber", "drones", "drone", "helicopters", "helicopter",
      "gunships", "planes", "plane", "warplane", "jet", "columns", "column", "depot",
-     "command", "post", "barracks", "airbase", "garrison", "garrisons", "launchers"}
+     "command", "post", "barracks", "airbase", "garrison", "garrisons", "launchers",
+     "formations", "batteries", "installations", "warehouses", "arsenal", "outpost"}
 )
 # Nouns of quantity that pass an argument on ("dozens of ISIS fighters").
 QUANTITY_NOUNS: frozenset[str] = frozenset(

@@ -218,6 +218,10 @@ class MemberLists:
                 j += 1
             ref = self.ref_at(j) if j < end else None
             gap = [t.lower_ for t in self.doc[i:j]]
+            if ref is not None and gap[:1] in (["'s"], ["’s"]) and not {",", "and"} & set(gap):
+                out[-1] = ref  # "al-Qaeda's Syrian affiliate Jabhat al-Nusra": the owner
+                i = ref.end    # describes the item
+                continue
             if ref is not None and ref.actor == out[-1].actor and set(gap) <= {"(", "the"}:
                 i = ref.end  # "Jabhat al-Nusra (JN), ...": the abbreviation, not a new item
                 continue
@@ -346,7 +350,7 @@ class MemberLists:
                 length = 0  # "A and B, members of X": the coalition follows
             if length == 1 and tok.lower_.startswith("group") and self.ctx.parsed and (
                 tok.pos_ != "VERB"
-            ):
+            ) and not self.verb_after_aside(n):
                 length = 0  # "FSA groups" is a noun; "the Front groups seven factions" a verb
             if length:
                 self.forward(tok, tok.i + length)
@@ -354,6 +358,18 @@ class MemberLists:
             length = _match(tokens, n, _BACKWARD)
             if length:
                 self.backward(tok, tok.i + length)
+
+    def verb_after_aside(self, n: int) -> bool:
+        """"The alliance, formed in March, groups A, B and C": the tagger reads "groups" as a
+        noun; right after a comma that closes an aside and right before a name, it is the verb."""
+        tokens = self.tokens
+        if n < 2 or tokens[n].lower_ != "groups" or tokens[n - 1].text != ",":
+            return False
+        if n + 1 >= len(tokens) or (tokens[n + 1].i not in self.ctx.by_token and not (
+            tokens[n + 1].pos_ in {"DET", "NUM"} or tokens[n + 1].like_num
+        )):
+            return False
+        return any(t.text == "," for t in tokens[1:n - 1])  # the aside opened with a comma
 
     def forward(self, cue: Token, after: int) -> None:
         members = self.run_after(after)

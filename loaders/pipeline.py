@@ -61,7 +61,7 @@ GROUP_HEADS: frozenset[str] = frozenset(
     {"brigade", "brigades", "division", "regiment", "battalion", "battalions", "army", "front",
      "movement", "forces", "units", "legion", "council", "corps", "room", "militia", "group",
      "squadron", "guard", "guards", "organization", "organisation", "gathering",
-     "union", "coalition", "alliance", "force"}
+     "union", "coalition", "alliance", "force", "command"}
 )
 # Arabic words that open a group's name ("Liwa Suqour al-Sham", "Katibat al-Tawhid").
 GROUP_PREFIXES: frozenset[str] = frozenset(
@@ -176,15 +176,16 @@ class ActorRuler:
         pending = next(ordered, None)
         for tok in doc:
             while pending is not None and pending.start <= tok.i:
+                words = pending.text.lower()
                 if self.gazetteer.kind(pending.label_) is ActorKind.STATE and any(
-                    w in pending.text.lower() for w in ("army", "military", "forces", "troops")
-                ):
+                    w in words for w in ("army", "military", "forces", "troops")
+                ) and not any(w in words for w in ("air", "aerospace", "naval", "special")):
                     last_army = pending.label_
                 out.append(pending)
                 pending = next(ordered, None)
             if tok.i in taken or tok.text != "army" or last_army is None:
                 continue
-            if tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+            if not _bare_army(doc, tok):
                 continue  # "an army of volunteers", "Jaish (army)" and other uses stay out
             out.append(Span(doc, tok.i, tok.i + 1, label=last_army, kb_id=FROM_GAZETTEER))
         while pending is not None:
@@ -275,6 +276,28 @@ _HYPHEN_PARTICIPLE = re.compile(
     r"trained|led|affiliated|allied|aligned|linked|controlled|held|made)$",
     re.IGNORECASE,
 )
+
+
+# Lower-case nouns after which "army" is the army's own ("army positions", "an army push").
+ARMY_HEADS = frozenset(
+    {"positions", "position", "units", "unit", "troops", "soldiers", "officers", "posts",
+     "checkpoint", "checkpoints", "push", "offensive", "assault", "advance", "attack",
+     "attacks", "artillery", "tanks", "helicopters", "base", "bases", "barracks", "shelling",
+     "bombardment", "reinforcements", "defences", "defenses", "lines", "convoy", "operation",
+     "operations", "counteroffensive", "counter-offensive", "commanders", "general"}
+)
+
+
+def _bare_army(doc: Doc, tok: Token) -> bool:
+    """"the army", or a lower-case "army" naming what follows ("army positions", "an army
+    push"), not after a capitalised word ("Iraqi army units" is someone else's army)."""
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and prev.lower_ == "the":
+        return True
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if after is None or after.lower_ not in ARMY_HEADS:
+        return False
+    return prev is None or not (prev.text[:1].isupper() or prev.text in "-‐–'’")
 
 
 def _split_hyphen_participles(doc: Doc) -> None:

@@ -50,6 +50,7 @@ from loaders.lexicon import (
     VERB_FORMS,
     VERBS,
     WH_WORDS,
+    inflect,
 )
 
 ACTORS_KEY = "allegiance_actors"
@@ -552,7 +553,16 @@ class _DepSentence:
 
     # clause structure
 
+    def actor_aux(self, v: Token) -> list[Token]:
+        """"The SDF and IS reached a deal", "IS fighters entered": the model reads the name
+        "IS" as the verb "is"; an auxiliary that is an actor mention is a subject."""
+        return [c for c in v.children if c.dep_ in {"aux", "auxpass"}
+                and self.ctx.by_token.get(c.i) is not None]
+
     def passive(self, v: Token) -> bool:
+        if self.actor_aux(v) and not any(c.dep_ == "auxpass" and self.ctx.by_token.get(c.i) is None
+                                         for c in v.children):
+            return False
         if any(c.dep_ in {"nsubjpass", "auxpass"} for c in v.children):
             return True
         if v.tag_ in {"VBN", "VBD"} and any(c.dep_ == "agent" for c in v.children):
@@ -596,6 +606,10 @@ class _DepSentence:
                           for a in _pobjs(b)]
             return agents
         direct = [c for c in v.children if c.dep_ in {"nsubj", "csubj"}]
+        misread = self.actor_aux(v)
+        if misread:
+            direct = sorted([*direct, *misread, *(c for c in v.children if c.dep_ == "nsubjpass")],
+                            key=lambda t: t.i)
         if not direct:
             # A sentence-initial actor parsed as a modifier of the verb ("Russian warplanes
             # bombed ...") is its subject.
@@ -732,6 +746,10 @@ class _DepSentence:
                 self.alongside(tok)
             if lower == "under" and tok.dep_ == "prep":
                 self.under_banner(tok)
+            if lower == "against" and tok.dep_ == "prep":
+                self.against(tok)
+            if lower == "dominated" and tok.dep_ in {"acl", "relcl"}:
+                self.dominated(tok)
             if lower in MEMBER_PLURALS:
                 self.member_list(tok)
             if lower in {"within", "inside"} and tok.dep_ == "prep":
@@ -826,6 +844,24 @@ class _DepSentence:
         if family == "capture":
             self.capture(v, lemma, subjects)
             return
+        if lemma == "lead" and not self.passive(v):
+            # "the YPG, the Kurdish militia that leads the SDF": the leader is in the coalition
+            led = [r for r in self.refs([c for c in v.children if c.dep_ == "dobj"])
+                   if self.ctx.kind_of(r.actor) is ActorKind.COALITION]
+            if len(led) == 1 and subjects:
+                self.emit(MEMBERSHIP, [r for r in subjects if r.actor != led[0].actor], led, v)
+                return
+        if lemma == "make" and not self.passive(v) and any(
+            c.dep_ == "prt" and c.lower_ == "up" for c in v.children
+        ):
+            # "A, B and other groups that make up the National Army"
+            made = self.refs([c for c in v.children if c.dep_ == "dobj"])
+            parts = self.subject_tokens(v)
+            parts += [c for t in parts for c in t.conjuncts if c not in parts]
+            if len(made) == 1:
+                self.emit(MEMBERSHIP, [r for r in self.refs(parts) if r.actor != made[0].actor],
+                          made, v)
+            return
         if lemma == "take" or lemma == "hold" or lemma == "set":
             return
         if family == "hostility":
@@ -918,6 +954,9 @@ class _DepSentence:
                            "collaborate", "coordinate", "partner"}:
                 self.emit_symmetric(ALLIANCE, subjects, v)
         elif family == "support":
+            if v.dep_ == "amod" and v.head.i > v.i and not any(c.dep_ in {"nsubj", "agent"}
+                                                               for c in v.children):
+                return  # "the armed groups", "trained fighters": an adjective
             if self.passive(v) or v.dep_ == "acl":
                 backed = self.object_tokens(v, frozenset())
                 supported = self.refs(backed)
@@ -1041,6 +1080,17 @@ class _DepSentence:
                 for o in [c for c in v.children if c.dep_ == "dobj"]:
                     objects += [p for c in o.children if c.dep_ == "prep" and c.lower_ == "to"
                                 for p in _pobjs(c)]
+            dobj = [c for c in v.children if c.dep_ == "dobj"]
+            if v.dep_ == "amod" and v.head.i > v.i and any(c.dep_ == "nsubj" for c in v.children):
+                dobj.append(v.head)  # "X merged six factions" misparsed as an adjective
+            if lemma == "merge" and not self.passive(v) and len(subjects) == 1 and any(
+                o.lower_ in MEMBER_PLURALS for o in dobj
+            ):
+                # "the Islamic Front merged seven factions: A, B and C": the merged are members
+                members = self.refs(dobj) + [r for o in dobj for r in self.listed_after(o)]
+                self.emit(MEMBERSHIP, [r for r in members if r.actor != subjects[0].actor],
+                          subjects, v)
+                return
             # "fighters of X joined Y" is not "X joined Y": only named subjects count.
             named = [r for r in subjects if r.coref or _names_subject(self.doc[r.start:r.end])]
             self.emit(MEMBERSHIP, named, self.refs(objects), v)
@@ -1102,6 +1152,11 @@ class _DepSentence:
         for o in objects:
             if self.ctx.by_token.get(o.i) is not None:
                 continue
+            for t in o.lefts:
+                if t.lower_ in HELD_PARTICIPLES and t.i >= 2 and self.doc[t.i - 1].text in "-‐–":
+                    # "shelled Nusra-held positions", "IS-controlled villages"
+                    prev = self.doc[t.i - 2]
+                    out += self.refs([prev]) if prev.i in self.ctx.by_token else []
             for t in o.subtree:
                 if t.lower_ not in HELD_PARTICIPLES or t.dep_ not in {"acl", "relcl", "conj"}:
                     continue
@@ -1273,7 +1328,17 @@ class _DepSentence:
                 return
             participants: list[Ref] = []
             partners: list[Ref] = []
-            for child in n.children:
+            preps = list(n.children)
+            if lemma == "cessation":
+                # "joined the cessation of hostilities with the government": "with" on "of"'s object
+                preps += [c for p in preps if p.dep_ == "prep" and p.lower_ == "of"
+                          for o in _pobjs(p) for c in o.children if c.lower_ == "with"]
+            # "a truce mediated by clerics between A and B", "the agreement, concluded between
+            # A and B": the parties hang on the participle
+            preps += [c for a in n.children if a.dep_ == "acl" for c in a.subtree
+                      if c.dep_ == "prep" and c.lower_ in {"between", "among"}
+                      and c.head.lower_ not in {"talks", "negotiations", "meeting"}]
+            for child in preps:
                 if child.dep_ == "prep" and child.lower_ == "with":
                     partners += self.refs(_pobjs(child))
                 elif child.dep_ == "prep" and child.lower_ in {"between", "among", "of"}:
@@ -1289,7 +1354,7 @@ class _DepSentence:
             if n.dep_ == "dobj" and n.head.lower_ in BROKER_VERBS:
                 agents = []  # "Russia and Turkey brokered a ceasefire": mediators, not parties
             elif len(participants) >= 2 and any(c.dep_ == "prep" and c.lower_ == "between"
-                                                for c in n.children):
+                                                for c in preps):
                 agents = []  # "officials announced a ceasefire between A and B": A and B only
             else:
                 agents = self.noun_agents(n)
@@ -1366,6 +1431,29 @@ class _DepSentence:
     def noun_agents(self, n: Token) -> list[Ref]:
         """Who acts in a noun trigger: its possessor or name modifier, "by" phrase, or the
         subject of the verb it is the object of ("launched an offensive")."""
+        agents = self.own_agents(n)
+        if agents:
+            return agents
+        node = n
+        if node.dep_ == "pobj" and node.head.dep_ == "prep":
+            node = node.head
+            if node.lower_ == "of" and node.head.pos_ == "NOUN" and node.head.i != n.i:
+                # "a campaign of air strikes against X": the campaign's actor
+                return self.noun_agents(node.head)
+        if node.dep_ == "prep" and node.head.dep_ == "acomp" and node.head.head.pos_ in {
+            "VERB", "AUX"
+        }:
+            # "the YPG remains engaged in battles against ISIS"
+            return self.refs(self.subject_tokens(node.head.head))
+        if node.dep_ in {"dobj", "attr", "nsubjpass", "prep", "oprd"} and node.head.pos_ in {
+            "VERB", "AUX"
+        }:
+            return self.refs(self.subject_tokens(node.head))
+        return []
+
+    def own_agents(self, n: Token) -> list[Ref]:
+        """The actor a noun names itself: "Turkish shelling", "the army's push", "an assault
+        by Daesh", "an offensive led by X"."""
         agents: list[Ref] = []
         for child in n.children:
             if child.lower_ == "led" and child.i >= 2 and self.doc[child.i - 1].text in "-‐–":
@@ -1386,24 +1474,63 @@ class _DepSentence:
                 # "an offensive led by X", "attacks carried out by X"
                 agents += self.refs([p for c in child.children if c.dep_ == "agent"
                                      for p in _pobjs(c)])
-        if agents:
-            return agents
-        node = n
-        if node.dep_ == "pobj" and node.head.dep_ == "prep":
+        return agents
+
+    def dominated(self, v: Token) -> None:
+        """"the SDF, an alliance of Kurdish and Arab groups dominated by the YPG": the
+        dominant group is a member of the coalition the phrase describes."""
+        dominant = self.refs([p for c in v.children if c.dep_ == "agent" for p in _pobjs(c)])
+        node, coalition = v.head, []
+        for _ in range(4):
+            coalition = [r for r in self.actors_at(node, 1) if r.actor not in
+                         {d.actor for d in dominant}] if node.i in self.ctx.by_token else []
+            if coalition or node.head.i == node.i:
+                break
+            if node.dep_ not in {"pobj", "prep", "appos"}:
+                break
             node = node.head
-            if node.lower_ == "of" and node.head.pos_ == "NOUN" and node.head.i != n.i:
-                # "a campaign of air strikes against X": the campaign's actor
-                return self.noun_agents(node.head)
-        if node.dep_ == "prep" and node.head.dep_ == "acomp" and node.head.head.pos_ in {
-            "VERB", "AUX"
-        }:
-            # "the YPG remains engaged in battles against ISIS"
-            return self.refs(self.subject_tokens(node.head.head))
-        if node.dep_ in {"dobj", "attr", "nsubjpass", "prep", "oprd"} and node.head.pos_ in {
-            "VERB", "AUX"
-        }:
-            return self.refs(self.subject_tokens(node.head))
-        return []
+        if len(coalition) == 1 and self.ctx.kind_of(coalition[0].actor) is ActorKind.COALITION:
+            self.emit(MEMBERSHIP, dominant, coalition, v)
+
+    def against(self, prep: Token) -> None:
+        """"defended the town against the regime offensive", "joined forces against the
+        Dawla", "fighting for months against X": whoever acts "against" an actor (or against
+        an actor's attack) is hostile to it, whatever the verb, unless the verb or noun is
+        one of words, law or warning ("protested against", "sanctions against")."""
+        head = prep.head
+        if head.lower_ in TIME_NOUNS and head.dep_ == "pobj" and head.head.dep_ == "prep":
+            head = head.head.head  # "fought for months against X"
+        lower = head.lower_
+        if lower in NOT_HOSTILE_AGAINST or head.lower_ in ARGUING_VERBS:
+            return
+        if any(a.lower_ in ACCUSING_VERBS for a in list(head.ancestors)[:3]):
+            return  # "accusing them of conspiring against it": a charge, not an act
+        if head.pos_ in {"VERB", "AUX"}:
+            family = VERBS[VERB_FORMS[lower]].family if lower in VERB_FORMS else None
+            if family in {"hostility", "hostile_light", "prevent"} and prep.head is head:
+                return  # the verb's own reading
+            trigger = head
+            sources = self.refs(self.subject_tokens(head))
+        elif head.pos_ in {"NOUN", "PROPN"}:
+            if _noun_family(head) in {"hostility", "alliance"} or lower in ALLY_NOUNS:
+                # noun() reads "offensive against X"; "a partnership with the SDF against
+                # ISIS" says who partners, not who fights
+                return
+            trigger = prep
+            ref = self.ctx.by_token.get(head.i)
+            sources = [ref] if ref is not None else self.noun_agents(head)
+        else:
+            return
+        targets: list[Ref] = []
+        for p in _pobjs(prep):
+            for item in (p, *p.conjuncts):
+                found = self.actors_at(item, 1) if self.ctx.by_token.get(item.i) is None else []
+                found = found or self.refs([item])
+                if not found and (_noun_family(item) == "hostility"
+                                  or item.lower_ in ATTEMPT_NOUNS):
+                    found = self.own_agents(item)  # "against an army push"
+                targets += found
+        self.emit(HOSTILITY, sources, targets, trigger)
 
     def named_coalition(self, n: Token) -> None:
         # "A and B formed a coalition called X": A and B are members of X.
@@ -1740,6 +1867,17 @@ class _DepSentence:
         "includes/brings together N factions: A, B" lists the subject's members."""
         owners = [r for c in n.children if c.dep_ in {"compound", "nmod", "poss"} and c.i < n.i
                   for r in self.actors_at(c, 1)]
+        if not owners and n.lower_ in {"members", "components", "units", "factions"} and (
+            n.dep_ == "pobj" and n.head.lower_ == "as" and n.head.head.pos_ == "VERB"
+        ):
+            # "listed A, B and C as members of X", "named A as components of X"
+            coalition = self.refs([p for c in n.children if c.dep_ == "prep"
+                                   and c.lower_ in {"of", "in"} for p in _pobjs(c)])
+            listed = self.refs([c for c in n.head.head.children if c.dep_ == "dobj"])
+            if len(coalition) == 1:
+                self.emit(MEMBERSHIP, [r for r in listed if r.actor != coalition[0].actor],
+                          coalition, n)
+            return
         if not owners and n.dep_ == "dobj":
             lemma = VERB_FORMS.get(n.head.lower_)
             if lemma is not None and VERBS[lemma].family == "includes":
@@ -2014,6 +2152,35 @@ HYPHEN_MODIFIERS = frozenset({"affiliated", "backed", "linked", "aligned", "led"
                               "supported", "sponsored", "funded", "armed", "trained", "held",
                               "controlled", "dominated", "run", "based", "inspired", "loyal"})
 FOUNDING_VERBS = frozenset({"form", "found", "establish", "create"})
+TIME_NOUNS = frozenset({"days", "weeks", "months", "years", "hours", "decade", "day", "week",
+                        "month", "year"})
+# Heads of "against" that are words, law or votes, not fighting.
+NOT_HOSTILE_AGAINST = frozenset(
+    {"sanctions", "sanction", "measures", "protest", "protests", "accusations", "accusation",
+     "charges", "charge", "case", "lawsuit", "complaint", "complaints", "resolution", "warning",
+     "warnings", "vote", "votes", "propaganda", "rhetoric", "statement", "statements",
+     "crimes", "crime", "violations", "abuses", "atrocities", "campaigners", "demonstrations",
+     "rally", "rallies", "veto", "evidence", "allegations", "guarantees", "guarantee",
+     "protection", "insurance", "immunity", "bias", "discrimination", "decision", "ruling",
+     "law", "laws", "bill", "embargo", "boycott", "petition", "lobbying", "pressure", "stance",
+     "position", "policy", "reservations", "caution", "appeal", "appeals", "safeguards",
+     "vaccination", "vaccine", "medicine", "treatment", "backlash", "grudge"}
+)
+ACCUSING_VERBS = frozenset(f for v in ("accuse", "allege", "blame", "charge", "warn", "conspire",
+                                        "plot") for f in inflect(v))
+ALLY_NOUNS = frozenset({"partner", "partners", "ally", "allies", "friend", "friends",
+                        "backer", "backers", "patron", "patrons", "sponsor", "sponsors"})
+ARGUING_VERBS = frozenset(
+    f for v in ("warn", "protest", "caution", "advise", "vote", "rule", "decide", "argue",
+                "lobby", "speak", "testify", "appeal", "sanction", "charge", "file", "lodge",
+                "demonstrate", "rally", "petition", "complain", "campaign", "rail", "inveigh",
+                "discriminate", "legislate", "veto", "guard", "insure", "vaccinate", "bias",
+                "turn", "lean", "weigh", "bet", "hedge", "react", "say",
+                "tell", "write", "accuse", "allege", "claim", "threaten", "vow", "pledge", "call",
+                "conspire", "plot",
+                "urge")
+    for f in inflect(v)
+)
 CONTROL_VERBS = frozenset({"urged", "urge", "urges", "urging", "asked", "ask", "asks", "pressed",
                            "press", "presses", "told", "tell", "called", "ordered", "order",
                            "forced", "force", "persuaded", "persuade", "warned", "warn"})

@@ -113,6 +113,8 @@ class SequenceSentence:
                     continue  # "fought shoulder to shoulder with X" is fighting beside X
                 self.binary(tok, HOSTILITY)
             elif lower in _SEQ_SUPPORT:
+                if self.ctx.parsed and tok.dep_ == "amod" and tok.head.i > tok.i:
+                    continue  # "the armed groups": an adjective
                 self.binary(tok, SUPPORT)
             elif lower in _SEQ_ALLY | _SEQ_TRUCE:
                 if any(t.lower_ in BROKER_VERBS for t in self.doc[self.sent.start:tok.i]):

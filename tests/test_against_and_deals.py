@@ -1,0 +1,148 @@
+"""Constructions added in session 4, on sentences we wrote: hostility through "against" with
+any verb, the name "IS" read as the verb "is", "X-held" targets, the bare "army" before a noun,
+truces whose parties hang on a participle, and membership stated by merging, listing, leading,
+dominating or grouping. Each rule has a case that must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import Extractor
+from tests.extraction_cases import directed
+from tests.extraction_cases import typed_pairs as claims
+
+
+@pytest.fixture
+def extractor(model_extractor: Extractor) -> Extractor:
+    return model_extractor
+
+
+def pair(a: str, b: str) -> frozenset[str]:
+    return frozenset({a, b})
+
+
+# -- "against" -------------------------------------------------------------------------------
+
+
+def test_defending_against_an_offensive_is_hostility_to_its_actor(extractor: Extractor) -> None:
+    text = ("Ajnad al-Sham fighters, who had defended the town against the regime offensive, "
+            "left on Friday.")
+    assert directed(extractor, text, "hostility") >= {("ajnad-al-sham", "saa")}
+
+
+def test_achieving_gains_against_named_groups(extractor: Extractor) -> None:
+    text = ("Army units achieved major advances in recent weeks against the terrorist groups of "
+            "Faylaq al-Rahman and Jaysh al-Islam.")
+    got = directed(extractor, text, "hostility")
+    assert {("saa", "faylaq-al-rahman"), ("saa", "jaysh-al-islam")} <= got
+
+
+def test_against_after_a_time_phrase(extractor: Extractor) -> None:
+    text = "Government troops have been fighting for months against the Southern Front."
+    assert ("saa", "southern-front") in directed(extractor, text, "hostility")
+
+
+def test_words_and_law_against_an_actor_are_no_fighting(extractor: Extractor) -> None:
+    for text in ("Qatar protested against the Syrian government on Monday.",
+                 "Washington imposed new sanctions against the Syrian government.",
+                 "Turkey warned the SDF against any move on Manbij."):
+        assert not any(family == "hostility" for family, _ in claims(extractor, text)), text
+
+
+def test_a_charge_of_conspiring_against_is_no_act(extractor: Extractor) -> None:
+    text = ("Jabhat Fatah al-Sham attacked Jaysh al-Mujahideen, accusing it of conspiring "
+            "against Ahrar al-Sham.")
+    got = directed(extractor, text, "hostility")
+    assert ("jabhat-fatah-al-sham", "jaysh-al-mujahideen") in got
+    assert not any(target == "ahrar-al-sham" for _, target in got)
+
+
+def test_a_partner_against_names_no_fighter(extractor: Extractor) -> None:
+    text = "The SDF was Washington's main partner against the Islamic State."
+    assert ("united-states", "islamic-state") not in directed(extractor, text, "hostility")
+
+
+# -- "IS" read as a verb, "X-held", the bare army ----------------------------------------------
+
+
+def test_is_as_a_subject_the_tagger_reads_as_a_verb(extractor: Extractor) -> None:
+    got = claims(extractor, "The SDF and IS reached an agreement under which IS fighters left "
+                            "the city.")
+    assert ("truce", pair("sdf", "islamic-state")) in got
+    got = directed(extractor, "IS fighters entered the town after days of clashes with "
+                              "the National Defence Forces.", "hostility")
+    assert ("islamic-state", "ndf") in got
+
+
+def test_held_by_prefix_is_the_target(extractor: Extractor) -> None:
+    got = directed(extractor, "Regime forces shelled Nusra-held positions near the town.",
+                   "hostility")
+    assert got == {("saa", "jabhat-al-nusra")}
+
+
+def test_lower_case_army_before_a_military_noun(extractor: Extractor) -> None:
+    got = directed(extractor, "Jaysh al-Islam fired rockets at army positions in Harasta.",
+                   "hostility")
+    assert ("jaysh-al-islam", "saa") in got
+    assert not directed(extractor, "An army of volunteers attacked Jaysh al-Islam.",
+                        "hostility")
+
+
+# -- truces and deals ----------------------------------------------------------------------------
+
+
+def test_truce_parties_on_a_participle(extractor: Extractor) -> None:
+    text = ("A truce mediated by local clerics between the Syrian Revolutionaries Front and "
+            "the Nusra Front held for weeks.")
+    got = claims(extractor, text)
+    assert ("truce", pair("syrian-revolutionaries-front", "jabhat-al-nusra")) in got
+
+
+def test_joining_a_cessation_of_hostilities_with_a_side(extractor: Extractor) -> None:
+    text = ("Formations of the Free Syrian Army have joined the cessation of hostilities with "
+            "the government troops.")
+    assert ("truce", pair("fsa", "saa")) in claims(extractor, text)
+
+
+def test_armed_groups_is_an_adjective_not_arming(extractor: Extractor) -> None:
+    text = ("The deal was concluded between the Syrian government and the armed groups "
+            "including Ahrar al-Sham.")
+    assert not directed(extractor, text, "support")
+
+
+# -- membership ------------------------------------------------------------------------------------
+
+
+def test_coalition_that_merged_factions_holds_them(extractor: Extractor) -> None:
+    text = ("In November the Islamic Front merged six factions: Ahrar al-Sham, Jaysh al-Islam, "
+            "Suqour al-Sham and Liwa al-Tawhid.")
+    got = directed(extractor, text, "membership")
+    assert {("ahrar-al-sham", "islamic-front"), ("liwa-al-tawhid", "islamic-front")} <= got
+    assert not any(source == "islamic-front" for source, _ in got)
+
+
+def test_groups_after_an_aside_is_the_verb(extractor: Extractor) -> None:
+    text = ("Jaysh al-Fatah took Idlib city in March. The alliance, formed in March, groups "
+            "al-Qaeda's Syrian affiliate Jabhat al-Nusra, Ahrar al-Sham and Jund al-Aqsa.")
+    got = directed(extractor, text, "membership")
+    assert {("jabhat-al-nusra", "jaysh-al-fatah"), ("ahrar-al-sham", "jaysh-al-fatah"),
+            ("jund-al-aqsa", "jaysh-al-fatah")} <= got
+    assert ("al-qaeda", "jaysh-al-fatah") not in got
+
+
+def test_listed_as_members_of(extractor: Extractor) -> None:
+    text = ("The statement listed Jaysh al-Islam and Faylaq al-Rahman as members of the "
+            "Unified Military Command of Eastern Ghouta.")
+    got = directed(extractor, text, "membership")
+    assert {(m, "unified-military-command-of-eastern-ghouta")
+            for m in ("jaysh-al-islam", "faylaq-al-rahman")} <= got
+
+
+def test_dominated_by_and_leads(extractor: Extractor) -> None:
+    text = ("The Syrian Democratic Forces, an alliance of Kurdish and Arab groups dominated by "
+            "the YPG, took Tabqa.")
+    assert ("ypg", "sdf") in directed(extractor, text, "membership")
+    text = "The YPG, the Kurdish militia that leads the SDF, withdrew from Manbij."
+    assert ("ypg", "sdf") in directed(extractor, text, "membership")
+    text = "Turkey leads the talks with Russia."
+    assert not directed(extractor, text, "membership")
