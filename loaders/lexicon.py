@@ -204,6 +204,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "overwhelm": (), "unify": ("unified", "unifies"), "ally": ("allied", "allies"),
     "bombard": (), "check": ("checked",), "slow": ("slowed",), "stall": ("stalled",),
     "set": ("set",), "rout": ("routed",), "wipe": ("wiped",), "smash": ("smashed",),
+    "stand": ("stood",),
 }
 
 

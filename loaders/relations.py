@@ -336,6 +336,11 @@ class _DepSentence:
                             out.append(Ref(actor, other.i, other.i + 1))
                         elif other.i in self.ctx.by_token:
                             out.append(self.ctx.by_token[other.i])
+                if not out and child.lower_ == "whose" and tok.head.dep_ == "relcl" and (
+                    tok.lower_ in PROXY_NOUNS
+                ):
+                    # "the SAA, whose units had gone on the offensive": the relative's anchor
+                    out += self.actors_at(tok.head.head, depth + 1)
                 if (not out and child.dep_ == "poss" and tok.dep_ in {"nsubj", "nsubjpass"}
                         and tok.lower_ in PROXY_NOUNS):
                     # "X announced that its fighters had destroyed ...": the owner's pronoun
@@ -1004,6 +1009,14 @@ class _DepSentence:
                 supported = self.refs([p for o in objects for c in o.children
                                        if c.dep_ == "prep" and c.lower_ in spec.preps
                                        for p in _pobjs(c)])
+            if not supported:
+                # "provided air support to the operation": the operation's actor, stated or
+                # the attacker of the last sentences
+                events = [p for c in v.children if c.dep_ in {"prep", "dative"}
+                          and c.lower_ in spec.preps for p in _pobjs(c)
+                          if _noun_family(p) == "hostility"]
+                supported = [r for e in events
+                             for r in (self.own_agents(e) or self.event_agents(e))]
             self.emit(SUPPORT, subjects, supported, v)
         elif family in {"includes", "includes_passive"}:
             into = [p for c in v.children if c.dep_ == "prep" and c.lower_ in {"in", "into"}
@@ -1591,11 +1604,25 @@ class _DepSentence:
         if not supported:
             # "with Russian air support, the SAA advanced": the clause's subject is supported.
             verb = head.head
-            if verb.pos_ in {"NOUN", "PROPN"} and verb.dep_ in {"dobj", "pobj"}:
-                verb = verb.head  # "fighting the jihadists with US support"
+            for _ in range(3):
+                if verb.pos_ in {"NOUN", "PROPN"} and verb.dep_ in {"dobj", "pobj"}:
+                    verb = verb.head  # "fighting the jihadists with US support"
+                    if verb.pos_ == "ADP" and verb.head.i != verb.i:
+                        verb = verb.head  # "took it from the rebels with the help of X"
+                    continue
+                break
             clause_verb = verb.pos_ in {"VERB", "AUX"}
             if n.dep_ == "pobj" and head.lower_ in {"with", "under", "thanks"} and clause_verb:
                 supported = self.refs(self.subject_tokens(verb))
+                if not supported and verb.dep_ in {"acl", "relcl"} and self.passive(verb) and (
+                    n.lower_ not in ARMS_NOUNS  # "transferred with their light weapons"
+                ):
+                    # "the NFL, a body formed in May under Turkish sponsorship", "the 5th
+                    # Corps, which was formed with the assistance of Russian advisers"
+                    anchor = verb.head
+                    if anchor.dep_ == "appos" and anchor.i not in self.ctx.by_token:
+                        anchor = anchor.head
+                    supported = self.actors_at(anchor, 1)[:1]
             elif n.dep_ == "pobj" and head.lower_ in {"with", "under"} and verb.dep_ in {
                 "nsubj", "nsubjpass"
             }:
@@ -1613,6 +1640,12 @@ class _DepSentence:
                     supporters = self.refs([p for c in verb.children if c.dep_ == "prep"
                                             and c.lower_ == "from" and c is not head
                                             for p in _pobjs(c)])
+        thanked = [a for a in list(n.ancestors)[:4] if a.lower_ in THANKING_VERBS]
+        if thanked and head.lower_ == "for":
+            # "The SDF thanked the coalition for its air support": the thanked supports the
+            # one who thanks
+            supporters = self.refs([c for c in thanked[0].children if c.dep_ == "dobj"])
+            supported = self.refs(self.subject_tokens(thanked[0]))
         if not supporters and n.dep_ == "dobj" and head.lower_ not in RECEIVING_VERBS and (
             VERB_FORMS.get(head.lower_) in {"provide", "send", "give", "deliver", "offer"}
         ):
@@ -1731,9 +1764,20 @@ class _DepSentence:
         ) and head.dep_ == "dobj" and head.head.lower_ in RECEIVING_VERBS | {"used", "uses",
                                                                               "using", "use"}:
             supported = self.receiver(head.head)  # "X has received US-supplied TOW missiles"
+        if not supported and head.i > tok.i and head.dep_ == "pobj" and (
+            head.head.lower_ == "of" and head.head.head.lower_ in UMBRELLA_NOUNS
+        ):
+            head = head.head.head  # "the SNA, the umbrella of Turkish-backed factions"
+            if head.dep_ == "appos":
+                supported = self.actors_at(head.head, 1)[:1]
         if not supported and head.i > tok.i and head.dep_ == "appos":
             # "the NFL, the main Turkish-backed rebel alliance": the description's anchor
             supported = self.actors_at(head.head, 1)[:1]
+        if not supported and head.dep_ == "attr" and head.head.lower_ in {
+            "is", "was", "remains", "became", "becomes"
+        }:
+            # "The NFL is the Turkish-backed coalition in Idlib"
+            supported = self.refs([c for c in head.head.children if c.dep_ == "nsubj"])[:1]
         if not supported and not (head.i > tok.i and head.pos_ in {"NOUN", "PROPN"}):
             for k in range(i + 1, min(i + 5, self.sent.end)):
                 ref = self.ctx.by_token.get(k)
@@ -2166,6 +2210,10 @@ NOT_HOSTILE_AGAINST = frozenset(
      "position", "policy", "reservations", "caution", "appeal", "appeals", "safeguards",
      "vaccination", "vaccine", "medicine", "treatment", "backlash", "grudge"}
 )
+THANKING_VERBS = frozenset({"thanked", "thank", "thanks", "thanking", "praised", "praise",
+                            "praises", "hailed", "hail", "hails", "credited", "credit"})
+UMBRELLA_NOUNS = frozenset({"umbrella", "alliance", "coalition", "grouping", "bloc", "union",
+                            "federation", "network", "array"})
 ACCUSING_VERBS = frozenset(f for v in ("accuse", "allege", "blame", "charge", "warn", "conspire",
                                         "plot") for f in inflect(v))
 ALLY_NOUNS = frozenset({"partner", "partners", "ally", "allies", "friend", "friends",

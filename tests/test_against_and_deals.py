@@ -146,3 +146,52 @@ def test_dominated_by_and_leads(extractor: Extractor) -> None:
     assert ("ypg", "sdf") in directed(extractor, text, "membership")
     text = "Turkey leads the talks with Russia."
     assert not directed(extractor, text, "membership")
+
+
+# -- support ----------------------------------------------------------------------------------
+
+
+def test_with_the_help_of_names_the_supporter(extractor: Extractor) -> None:
+    text = ("The YPG captured Menagh airbase from the opposition with the help of intense "
+            "bombardment by Russian warplanes.")
+    assert ("russia", "ypg") in directed(extractor, text, "support")
+    text = ("The Syrian Arab Army, whose units had gone on the offensive in northern Hama with "
+            "the support of Russian aviation, took the town.")
+    assert ("russia", "saa") in directed(extractor, text, "support")
+
+
+def test_formed_under_sponsorship_of_a_described_coalition(extractor: Extractor) -> None:
+    text = ("The National Front for Liberation (NFL), a body formed in May under Turkish "
+            "sponsorship, rejected the deal.")
+    assert ("turkey", "national-front-for-liberation") in directed(extractor, text, "support")
+
+
+def test_own_weapons_are_no_support(extractor: Extractor) -> None:
+    text = ("The evacuation was carried out under an agreement sponsored by the Russian side, "
+            "under which fighters of Jabhat al-Nusra were transferred with their light weapons "
+            "to Idlib.")
+    assert ("jabhat-al-nusra", "russia") not in directed(extractor, text, "support")
+
+
+def test_thanking_for_support(extractor: Extractor) -> None:
+    text = "The SDF thanked the international coalition for its air support."
+    assert ("us-led-coalition", "sdf") in directed(extractor, text, "support")
+
+
+def test_support_to_the_operation_goes_to_its_actor(extractor: Extractor) -> None:
+    text = ("The Turkish army launched an offensive against the YPG in Afrin. The US-led "
+            "coalition provided air support to the operation.")
+    assert ("us-led-coalition", "turkey") in directed(extractor, text, "support")
+
+
+def test_backed_factions_under_a_named_umbrella(extractor: Extractor) -> None:
+    text = ("The Syrian National Army (SNA), the umbrella of Turkish-backed opposition "
+            "factions, entered the town.")
+    assert ("turkey", "syrian-national-army") in directed(extractor, text, "support")
+    assert ("turkey", "national-front-for-liberation") in directed(
+        extractor, "The NFL is the Turkish-backed coalition in Idlib.", "support")
+
+
+def test_stood_behind(extractor: Extractor) -> None:
+    text = "Iran has stood firmly behind President Bashar al-Assad's government."
+    assert ("iran", "saa") in directed(extractor, text, "support")
