@@ -371,6 +371,15 @@ class _DepSentence:
                             for pobj in _pobjs(agent):
                                 for item in (pobj, *pobj.conjuncts):
                                     out += self.actors_at(item, depth + 1)
+        if not out and (tok.lower_ in PROXY_NOUNS or tok.lower_ in MEMBER_PLURALS):
+            # "clashes with the Nusra-led factions": the leading group stands for them
+            for child in tok.children:
+                if child.lower_ == "led" and child.i >= 2 and child.i < tok.i and (
+                    self.doc[child.i - 1].text in "-‐–"
+                ):
+                    lead = self.ctx.by_token.get(child.i - 2)
+                    if lead is not None:
+                        out.append(lead)
         if not out and tok.lower_ in {"alliance", "coalition"}:
             # "fighting between X and an alliance of A and B"
             for child in tok.children:
@@ -618,7 +627,8 @@ class _DepSentence:
         if not direct:
             # A sentence-initial actor parsed as a modifier of the verb ("Russian warplanes
             # bombed ...") is its subject.
-            direct = [c for c in v.lefts if c.dep_ in {"npadvmod", "dep", "nmod", "compound"}
+            direct = [c for c in v.lefts if c.dep_ in {"npadvmod", "dep", "nmod", "compound",
+                                                       "punct"}
                       and self.ctx.by_token.get(c.i) is not None]
         if direct:
             if v.dep_ == "relcl" and direct[0].lower_ in WH_WORDS:
@@ -755,6 +765,8 @@ class _DepSentence:
                 self.against(tok)
             if lower == "dominated" and tok.dep_ in {"acl", "relcl"}:
                 self.dominated(tok)
+            if lower in CAPTURE_NOUNS and tok.pos_ == "NOUN":
+                self.capture_noun(tok)
             if lower in MEMBER_PLURALS:
                 self.member_list(tok)
             if lower in {"within", "inside"} and tok.dep_ == "prep":
@@ -1489,6 +1501,19 @@ class _DepSentence:
                                      for p in _pobjs(c)])
         return agents
 
+    def capture_noun(self, n: Token) -> None:
+        """"announced the liberation of Raqqa from ISIS", "the army's capture of the town
+        from Jaysh al-Islam": who takes a place from an actor fights it."""
+        places = [p for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in _pobjs(c)]
+        held = self.refs([p for t in (n, *places) for c in t.children
+                          if c.dep_ == "prep" and c.lower_ == "from" for p in _pobjs(c)])
+        if not held:
+            return
+        takers = self.own_agents(n) or self.noun_agents(n)
+        self.emit(HOSTILITY, [r for r in takers if r.actor not in {h.actor for h in held}],
+                  held, n)
+
     def dominated(self, v: Token) -> None:
         """"the SDF, an alliance of Kurdish and Arab groups dominated by the YPG": the
         dominant group is a member of the coalition the phrase describes."""
@@ -2210,6 +2235,8 @@ NOT_HOSTILE_AGAINST = frozenset(
      "position", "policy", "reservations", "caution", "appeal", "appeals", "safeguards",
      "vaccination", "vaccine", "medicine", "treatment", "backlash", "grudge"}
 )
+CAPTURE_NOUNS = frozenset({"liberation", "capture", "recapture", "seizure", "takeover",
+                           "expulsion"})
 THANKING_VERBS = frozenset({"thanked", "thank", "thanks", "thanking", "praised", "praise",
                             "praises", "hailed", "hail", "hails", "credited", "credit"})
 UMBRELLA_NOUNS = frozenset({"umbrella", "alliance", "coalition", "grouping", "bloc", "union",

@@ -195,3 +195,25 @@ def test_backed_factions_under_a_named_umbrella(extractor: Extractor) -> None:
 def test_stood_behind(extractor: Extractor) -> None:
     text = "Iran has stood firmly behind President Bashar al-Assad's government."
     assert ("iran", "saa") in directed(extractor, text, "support")
+
+
+# -- captures and their holders ------------------------------------------------------------------
+
+
+def test_liberation_of_a_place_from_an_actor(extractor: Extractor) -> None:
+    text = ("The General Command of the Syrian Democratic Forces officially announced the "
+            "liberation of Raqqa from ISIS.")
+    assert ("sdf", "islamic-state") in directed(extractor, text, "hostility")
+    text = "The army's capture of the town from Jaysh al-Islam was announced on Monday."
+    assert ("saa", "jaysh-al-islam") in directed(extractor, text, "hostility")
+
+
+def test_a_subject_the_parser_calls_punctuation(extractor: Extractor) -> None:
+    text = ("For the first week Russian warplanes pounded Busr al-Harir and other towns held "
+            "by Jaish al-Thawra.")
+    assert ("russia", "jaish-al-thawra") in directed(extractor, text, "hostility")
+
+
+def test_factions_led_by_a_named_group(extractor: Extractor) -> None:
+    text = "The Syrian army attacked the Nusra-led factions north of Hama."
+    assert ("saa", "jabhat-al-nusra") in directed(extractor, text, "hostility")
