@@ -150,6 +150,7 @@ class ActorRuler:
         spans += self.name_shaped(doc, spans)
         spans.sort(key=lambda s: s.start)
         spans = self.bare_army(doc, spans)
+        spans = _slashed_label(doc, spans)
         if self.merge and any(len(s) > 1 for s in spans):
             found = [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in spans]
             with doc.retokenize() as retokenizer:
@@ -286,6 +287,31 @@ ARMY_HEADS = frozenset(
      "bombardment", "reinforcements", "defences", "defenses", "lines", "convoy", "operation",
      "operations", "counteroffensive", "counter-offensive", "commanders", "general"}
 )
+
+
+# "PKK/YPG", "PYD/PKK", "PKK/PYD-YPG": the label Turkish sources give the Syrian Kurdish forces;
+# the armed actor meant is the YPG.
+_KURDISH_LABELS = frozenset({"pkk", "pyd", "ypg"})
+
+
+def _slashed_label(doc: Doc, spans: list[Span]) -> list[Span]:
+    groups: list[list[int]] = []
+    for k, span in enumerate(spans):
+        joined = k > 0 and spans[k - 1].end + 1 == span.start and (
+            doc[span.start - 1].text in {"/", "-"}
+        )
+        if joined and groups:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    out = list(spans)
+    for group in groups:
+        labels = {spans[k].label_ for k in group}
+        if len(group) >= 2 and labels <= _KURDISH_LABELS and labels & {"pkk", "pyd"}:
+            for k in group:
+                out[k] = Span(doc, spans[k].start, spans[k].end, label="ypg",
+                              kb_id=spans[k].kb_id_)
+    return out
 
 
 def _bare_army(doc: Doc, tok: Token) -> bool:

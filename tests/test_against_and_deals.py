@@ -217,3 +217,11 @@ def test_a_subject_the_parser_calls_punctuation(extractor: Extractor) -> None:
 def test_factions_led_by_a_named_group(extractor: Extractor) -> None:
     text = "The Syrian army attacked the Nusra-led factions north of Hama."
     assert ("saa", "jabhat-al-nusra") in directed(extractor, text, "hostility")
+
+
+def test_turkish_compound_labels_mean_the_ypg(extractor: Extractor) -> None:
+    got = directed(extractor, "Turkish artillery shelled positions of the PYD/PKK terror "
+                              "organization near Tal Rifaat.", "hostility")
+    assert got == {("turkey", "ypg")}
+    got = directed(extractor, "The YPG/YPJ fighters attacked ISIS near Kobani.", "hostility")
+    assert got == {("ypg", "islamic-state"), ("ypj", "islamic-state")}
