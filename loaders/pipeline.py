@@ -107,14 +107,18 @@ def make_line_breaks(nlp: Language, name: str) -> LineBreakSentencer:
 
 
 class LineBreakSentencer:
-    """Marks the token after a line break as a sentence start (before the parser runs)."""
+    """Marks the token after a line break as a sentence start, and the token after a colon
+    inside a line as no sentence start ("brings together seven factions: A, B and C" is one
+    sentence), before the parser runs."""
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc[:-1]:
+            nxt = doc[token.i + 1]
             if "\n" in token.text_with_ws and not token.is_sent_start:
-                nxt = doc[token.i + 1]
                 if "\n" in token.whitespace_ or token.is_space:
                     nxt.is_sent_start = True
+            elif token.text == ":" and not nxt.is_space:
+                nxt.is_sent_start = False
         return doc
 
 

@@ -439,9 +439,14 @@ class _DepSentence:
             # A pronoun is never its own clause's subject ("X, which supports it"), so start
             # one clause up.
             node = tok.head
+            while tok.dep_ != "poss" and node.pos_ not in {"VERB", "AUX"} and node.dep_ in {
+                "prep", "pobj", "dobj"
+            } and node.head.i != node.i:
+                node = node.head  # "A and B merged into it": the clause of "merged" (a
+                # possessive may still be its own clause's subject: "X escalated its attacks")
             if node.head.i != node.i:
                 node = node.head
-            for _ in range(4):
+            for _ in range(10):
                 for child in node.children:
                     if (child.dep_ in {"nsubj", "nsubjpass"} and child is not tok
                             and child.i < tok.i and child.lower_ not in WH_WORDS):
@@ -1406,6 +1411,18 @@ class _DepSentence:
                 # "The Islamic Front, whose largest component is Ahrar al-Sham"
                 members = self.refs([c for c in n.head.children if c.dep_ == "attr"])
                 self.emit(MEMBERSHIP, members, self.actors_at(n.head.head, 1)[:1], n)
+                return
+            if n.dep_ == "conj" and n.head.dep_ == "appos" and any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in n.children
+            ) and n.head.i not in self.ctx.by_token and n.head.pos_ == "NOUN":
+                # "Ahrar al-Sham, the largest Salafist group and a leading member of the
+                # Islamic Front": the second description of the same name
+                coalition = self.refs([p for c in n.children if c.dep_ == "prep"
+                                       and c.lower_ == "of" for p in _pobjs(c)])
+                members = self.actors_at(n.head.head, 1)[:1]
+                if len(coalition) == 1:
+                    self.emit(MEMBERSHIP, [r for r in members if r.actor != coalition[0].actor],
+                              coalition, n)
                 return
             if n.dep_ not in {"attr", "appos"}:
                 return

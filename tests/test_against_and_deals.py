@@ -225,3 +225,37 @@ def test_turkish_compound_labels_mean_the_ypg(extractor: Extractor) -> None:
     assert got == {("turkey", "ypg")}
     got = directed(extractor, "The YPG/YPJ fighters attacked ISIS near Kobani.", "hostility")
     assert got == {("ypg", "islamic-state"), ("ypj", "islamic-state")}
+
+
+# -- lists across a colon, pronoun objects, second descriptions ------------------------------------
+
+
+def test_a_list_after_a_colon_stays_in_the_sentence(extractor: Extractor) -> None:
+    text = ("Jaish al-Fateh took Idlib last month. The operations room, declared on March 24, "
+            "brings together seven factions: Jabhat al-Nusra, Jund al-Aqsa and Ajnad al-Sham.")
+    got = directed(extractor, text, "membership")
+    assert {("jabhat-al-nusra", "jaysh-al-fatah"), ("jund-al-aqsa", "jaysh-al-fatah"),
+            ("ajnad-al-sham", "jaysh-al-fatah")} <= got
+
+
+def test_an_object_pronoun_is_not_its_own_clause_subject(extractor: Extractor) -> None:
+    text = ("The NFL was enlarged in August when Ahrar al-Sham, Suqour al-Sham and the Zenki "
+            "movement merged into it.")
+    got = directed(extractor, text, "membership")
+    assert {("ahrar-al-sham", "national-front-for-liberation"),
+            ("suqour-al-sham", "national-front-for-liberation")} <= got
+    assert not any(target == "ahrar-al-sham" for _, target in got)
+
+
+def test_a_possessive_may_be_its_own_clause_subject(extractor: Extractor) -> None:
+    text = "Turkey escalated its direct attacks on Syrian forces near Saraqib."
+    assert ("turkey", "saa") in directed(extractor, text, "hostility")
+
+
+def test_second_description_names_the_coalition(extractor: Extractor) -> None:
+    text = ("Ahrar al-Sham, the largest Salafist group in the north and a leading member of the "
+            "Islamic Front, attacked the town.")
+    assert ("ahrar-al-sham", "islamic-front") in directed(extractor, text, "membership")
+    text = ("The statement listed Jaysh al-Islam, the Ajnad al-Sham Islamic Union and the local "
+            "wing of Ahrar al-Sham as founders.")
+    assert ("jaysh-al-islam", "ahrar-al-sham") not in directed(extractor, text, "membership")
