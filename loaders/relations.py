@@ -1417,12 +1417,12 @@ class _DepSentence:
             ) and n.head.i not in self.ctx.by_token and n.head.pos_ == "NOUN":
                 # "Ahrar al-Sham, the largest Salafist group and a leading member of the
                 # Islamic Front": the second description of the same name
-                coalition = self.refs([p for c in n.children if c.dep_ == "prep"
-                                       and c.lower_ == "of" for p in _pobjs(c)])
-                members = self.actors_at(n.head.head, 1)[:1]
-                if len(coalition) == 1:
-                    self.emit(MEMBERSHIP, [r for r in members if r.actor != coalition[0].actor],
-                              coalition, n)
+                parent = self.refs([p for c in n.children if c.dep_ == "prep"
+                                    and c.lower_ == "of" for p in _pobjs(c)])
+                described = self.actors_at(n.head.head, 1)[:1]
+                if len(parent) == 1:
+                    self.emit(MEMBERSHIP, [r for r in described if r.actor != parent[0].actor],
+                              parent, n)
                 return
             if n.dep_ not in {"attr", "appos"}:
                 return
