@@ -37,7 +37,7 @@ VERBS: dict[str, VerbSpec] = {
         "neutralize", "neutralise", "eliminate", "crush", "destroy", "annihilate", "liquidate",
         "hammer", "purge", "smash", "wipe", "inflict", "dislodge", "oust", "evict", "mop",
         "harass", "overpower", "pummel", "strafe", "assassinate", "besiege", "detain",
-        "arrest", "wound", "injure")},
+        "arrest", "wound", "injure", "martyr")},
     "fight": _v("hostility", "against", "with"),
     "clash": _v("hostility", "with", "against"),
     "battle": _v("hostility", "with", "against"),

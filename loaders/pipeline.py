@@ -289,7 +289,9 @@ ARMY_HEADS = frozenset(
      "checkpoint", "checkpoints", "push", "offensive", "assault", "advance", "attack",
      "attacks", "artillery", "tanks", "helicopters", "base", "bases", "barracks", "shelling",
      "bombardment", "reinforcements", "defences", "defenses", "lines", "convoy", "operation",
-     "operations", "counteroffensive", "counter-offensive", "commanders", "general"}
+     "operations", "counteroffensive", "counter-offensive", "commanders", "general",
+     "assaults", "advances", "offensives", "pushes", "raids", "counterattacks", "columns",
+     "forces"}
 )
 
 

@@ -341,7 +341,8 @@ class _DepSentence:
                 ):
                     # "the SAA, whose units had gone on the offensive": the relative's anchor
                     out += self.actors_at(tok.head.head, depth + 1)
-                if (not out and child.dep_ == "poss" and tok.dep_ in {"nsubj", "nsubjpass"}
+                if (not out and child.dep_ == "poss" and tok.dep_ in {"nsubj", "nsubjpass",
+                                                                       "dobj", "pobj"}
                         and tok.lower_ in PROXY_NOUNS):
                     # "X announced that its fighters had destroyed ...": the owner's pronoun
                     out += self.resolve_anaphor(child)
@@ -450,6 +451,10 @@ class _DepSentence:
                 for child in node.children:
                     if (child.dep_ in {"nsubj", "nsubjpass"} and child is not tok
                             and child.i < tok.i and child.lower_ not in WH_WORDS):
+                        if plural_pronoun and child.tag_ == "NN" and (
+                            child.i not in self.ctx.by_token
+                        ):
+                            continue  # "a Turkish drone struck their position": not the drone
                         refs = self.actors_at(child, 1)
                         if plural_pronoun:
                             # "Zenki fighters withdrew to Afrin, where they will join ...":
@@ -906,9 +911,9 @@ class _DepSentence:
             targets += self.refs([p for o in objects if o.lower_ in LOSS_NOUNS
                                   for c in o.children if c.dep_ == "prep"
                                   and c.lower_ in {"on", "upon"} for p in _pobjs(c)])
-            if lemma in {"kill", "execute", "kidnap", "abduct"}:
+            if lemma in {"kill", "execute", "kidnap", "abduct", "martyr"}:
                 targets = [t for o in objects for t in self.proxy_targets(o)]
-            if lemma in {"kill", "wound", "injure"} and self.passive(v) and not subjects:
+            if lemma in {"kill", "wound", "injure", "martyr"} and self.passive(v) and not subjects:
                 # "Two Hezbollah fighters were killed in an Israeli air strike"
                 for c in v.children:
                     if c.dep_ == "prep" and c.lower_ in {"in", "during", "by"}:
@@ -1342,6 +1347,8 @@ class _DepSentence:
                                                and not {a.actor, b.actor} <= set(allied)], n)
                 return
             agents = self.noun_agents(n)
+            if agents and not targets:
+                targets = self.casualties(n)  # "the loss of nine fighters in Turkish strikes"
             if agents and not targets and lemma not in NEEDS_TARGET | {"clash", "fighting"}:
                 self.ctx.note_attackers(agents, n)  # "Russian jets began air strikes on Monday"
             agents = agents or (self.event_agents(n) if targets else [])
@@ -1453,6 +1460,22 @@ class _DepSentence:
             else:
                 members = self.refs([n.head])
             self.emit(MEMBERSHIP, members, self.refs(coalition), n)
+
+    def casualties(self, n: Token) -> list[Ref]:
+        """Whose men an attack killed: "nine Hezbollah members were killed in Turkish drone
+        strikes", "Hezbollah acknowledged the loss of nine fighters in Turkish strikes"."""
+        if n.dep_ != "pobj" or n.head.lower_ not in {"in", "during", "by"}:
+            return []
+        head = n.head.head
+        if VERB_FORMS.get(head.lower_) in {"kill", "wound", "injure", "martyr"} or (
+            head.lower_ in {"died", "die", "dies", "perished"}
+        ):
+            return self.refs([c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}])
+        if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ == "of" and (
+            head.head.head.lower_ in CASUALTY_NOUNS
+        ):
+            return self.refs([head]) or self.noun_agents(head.head.head)
+        return []
 
     def event_agents(self, n: Token) -> list[Ref]:
         """"Russian jets began strikes on Monday. The first strikes hit Jaish al-Izza": an
@@ -2252,6 +2275,8 @@ NOT_HOSTILE_AGAINST = frozenset(
      "position", "policy", "reservations", "caution", "appeal", "appeals", "safeguards",
      "vaccination", "vaccine", "medicine", "treatment", "backlash", "grudge"}
 )
+CASUALTY_NOUNS = frozenset({"loss", "losses", "death", "deaths", "killing", "killings",
+                            "martyrdom"})
 CAPTURE_NOUNS = frozenset({"liberation", "capture", "recapture", "seizure", "takeover",
                            "expulsion"})
 THANKING_VERBS = frozenset({"thanked", "thank", "thanks", "thanking", "praised", "praise",

@@ -259,3 +259,21 @@ def test_second_description_names_the_coalition(extractor: Extractor) -> None:
     text = ("The statement listed Jaysh al-Islam, the Ajnad al-Sham Islamic Union and the local "
             "wing of Ahrar al-Sham as founders.")
     assert ("jaysh-al-islam", "ahrar-al-sham") not in directed(extractor, text, "membership")
+
+
+# -- casualties ---------------------------------------------------------------------------
+
+
+def test_casualties_of_an_attack_name_its_target(extractor: Extractor) -> None:
+    for text in ("Hezbollah acknowledged the loss of at least nine fighters in Turkish drone "
+                 "strikes near Saraqib.",
+                 "Several fighters of Lebanon's Hezbollah had been martyred in Turkish drone "
+                 "attacks near Saraqib.",
+                 "At least nine Hezbollah members were killed when a Turkish drone struck their "
+                 "position near Saraqeb."):
+        assert ("turkey", "hezbollah") in directed(extractor, text, "hostility"), text
+
+
+def test_repulsed_army_assaults(extractor: Extractor) -> None:
+    text = "Fighters from Liwa al-Tawhid said they had repulsed three army assaults overnight."
+    assert ("liwa-al-tawhid", "saa") in directed(extractor, text, "hostility")
