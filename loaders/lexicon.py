@@ -62,6 +62,7 @@ VERBS: dict[str, VerbSpec] = {
         "assist", "help", "supply", "reinforce", "bankroll", "resupply", "bolster", "advise",
         "prop")},
     "stand": _v("support", "by", "behind"),
+    **{v: _v("accompany") for v in ("accompany", "escort")},
     "provide": _v("support_light", "to", "for"),
     "send": _v("support_light", "to"),
     "give": _v("support_light", "to"),

@@ -372,6 +372,12 @@ class _DepSentence:
                             for pobj in _pobjs(agent):
                                 for item in (pobj, *pobj.conjuncts):
                                     out += self.actors_at(item, depth + 1)
+        if not out and tok.lower_ in {"allies", "proxies", "partners"}:
+            # "Turkish troops and their allies in the Syrian National Army"
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in {"in", "from"}:
+                    for pobj in _pobjs(child):
+                        out += self.actors_at(pobj, depth + 1)
         if not out and (tok.lower_ in PROXY_NOUNS or tok.lower_ in MEMBER_PLURALS):
             # "clashes with the Nusra-led factions": the leading group stands for them
             for child in tok.children:
@@ -790,7 +796,8 @@ class _DepSentence:
                 self.appos(tok)
             if (tok.dep_ in {"appos", "attr"} or (
                 tok.dep_ == "conj" and RELATION_EPITHETS.get(lower, (None,))[0] is SUPPORT
-            )) and lower in RELATION_EPITHETS:
+            ) or (tok.dep_ == "conj" and tok.head.dep_ == "appos" and tok.head.pos_ == "NOUN"
+                  and tok.head.i not in self.ctx.by_token)) and lower in RELATION_EPITHETS:
                 self.epithet(tok)
             elif lower in {"ally", "allies", "partner", "partners"} and tok.dep_ in {
                 "dobj", "conj"
@@ -973,6 +980,12 @@ class _DepSentence:
                 else:
                     blocked += self.refs([o])
             self.emit(HOSTILITY, subjects, blocked, v)
+        elif family == "accompany":
+            # "Russian military police accompanied government forces", "vehicles escorted by
+            # Shabab al-Sunna fighters": moving and acting together
+            companions = self.refs(self.object_tokens(v, frozenset()))
+            self.emit(JOINT, [r for r in subjects if r.actor not in {c.actor for c in companions}],
+                      companions, v)
         elif family == "alliance":
             partners = self.refs(self.object_tokens(v, spec.preps))
             if partners:
@@ -2126,6 +2139,16 @@ class _DepSentence:
             return
         if n.dep_ == "appos":
             described = self.actors_at(n.head, 1)
+        elif n.dep_ == "conj" and n.head.dep_ == "appos" and n.head.i not in self.ctx.by_token:
+            # "Iran, Hezbollah's main patron and Damascus' closest ally": a second description
+            described = self.actors_at(n.head.head, 1)[:1]
+            if described:
+                rtype, flip = RELATION_EPITHETS[n.lower_]
+                if flip:
+                    self.emit(rtype, owners, described, n)
+                else:
+                    self.emit(rtype, described, owners, n)
+                return
         elif n.dep_ == "conj":
             described = []
         else:
@@ -2153,6 +2176,10 @@ class _DepSentence:
         allies = [Ref(actor, adj.i, adj.i + 1) for c in n.children if c.dep_ == "amod"
                   for adj in (c, *c.conjuncts)
                   if (actor := self.ctx.gaz.adjective_actor(adj.text)) is not None]
+        if not allies and n.lower_ in {"ally", "partner"}:
+            # "Damascus and its ally Russia": the ally named beside the noun
+            allies = self.refs([c for c in n.children if c.dep_ in {"appos", "compound"}
+                                and c.i > n.i])
         if not allies:
             return
         if n.dep_ == "conj":

@@ -277,3 +277,27 @@ def test_casualties_of_an_attack_name_its_target(extractor: Extractor) -> None:
 def test_repulsed_army_assaults(extractor: Extractor) -> None:
     text = "Fighters from Liwa al-Tawhid said they had repulsed three army assaults overnight."
     assert ("liwa-al-tawhid", "saa") in directed(extractor, text, "hostility")
+
+
+# -- allies, escorts -----------------------------------------------------------------------------
+
+
+def test_allies_in_a_named_force_act_with_their_partner(extractor: Extractor) -> None:
+    text = ("Turkish troops and their allies in the Syrian National Army took full control of "
+            "the city of Afrin.")
+    assert ("joint_operation", pair("turkey", "syrian-national-army")) in claims(extractor, text)
+
+
+def test_its_ally_named_beside_the_noun(extractor: Extractor) -> None:
+    text = "Residents turned to Damascus and its ally Russia for protection."
+    assert ("alliance", pair("saa", "russia")) in claims(extractor, text)
+    text = "Iran, Hezbollah's main patron and Damascus' closest regional ally, sent advisers."
+    got = claims(extractor, text)
+    assert ("alliance", pair("iran", "saa")) in got
+    assert ("support", pair("iran", "hezbollah")) in got
+
+
+def test_escorting_and_accompanying_are_joint(extractor: Extractor) -> None:
+    text = "Russian military police were accompanying government forces near Manbij."
+    assert ("joint_operation", pair("russia", "saa")) in claims(extractor, text)
+    assert not claims(extractor, "Turkish troops escorted the convoy to Idlib.")
