@@ -1012,6 +1012,17 @@ class _DepSentence:
                 # operation, backed by Turkey": who sends is not who runs the operation
                 if not supported and v.dep_ == "acl":
                     supported = self.nearest_left(v.head)
+                if not supported and v.dep_ == "conj" and v.head.pos_ in {"NOUN", "ADP"}:
+                    # "Army units, in cooperation with X and backed by Y, liberated ...": the
+                    # participle hangs on the aside; the aside's anchor is the one backed
+                    node = v.head
+                    for _ in range(3):
+                        if node.dep_ in {"nsubj", "nsubjpass"} or node.i in self.ctx.by_token:
+                            supported = self.actors_at(node, 1)
+                            break
+                        if node.dep_ not in {"pobj", "prep"} or node.head.i == node.i:
+                            break
+                        node = node.head
                 if not supported and v.dep_ == "advcl" and v.head.pos_ in {"VERB", "AUX"} and (
                     v.i < v.head.i  # a trailing ", backed by X" may describe the object
                 ):
@@ -1682,6 +1693,9 @@ class _DepSentence:
         if not supported:
             # "with Russian air support, the SAA advanced": the clause's subject is supported.
             verb = head.head
+            for _ in range(2):
+                if verb.pos_ == "ADP" and verb.dep_ in {"conj", "prep"} and verb.head.i != verb.i:
+                    verb = verb.head  # "in cooperation with X and with cover from Y"
             for _ in range(3):
                 if verb.pos_ in {"NOUN", "PROPN"} and verb.dep_ in {"dobj", "pobj"}:
                     verb = verb.head  # "fighting the jihadists with US support"
@@ -2162,7 +2176,9 @@ class _DepSentence:
                 described = named[:1]
             elif n.dep_ == "conj":
                 appos = [c for c in n.children if c.dep_ == "appos"]
-                described = self.refs(appos)[:1]
+                described = self.refs(appos)[:1] or self.refs(
+                    [p for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in _pobjs(c)])[:1]  # "its mercenaries of the so-called SNA"
         rtype, flip = RELATION_EPITHETS[n.lower_]
         if flip:
             self.emit(rtype, owners, described[:1], n)
@@ -2242,7 +2258,7 @@ RELATION_EPITHETS: dict[str, tuple[RelationType, bool]] = {
     "partners": (ALLIANCE, False),
     "affiliate": (MEMBERSHIP, False), "offshoot": (MEMBERSHIP, False),
     "proxy": (SUPPORT, True), "client": (SUPPORT, True), "proxies": (SUPPORT, True),
-    "clients": (SUPPORT, True),
+    "clients": (SUPPORT, True), "mercenaries": (SUPPORT, True), "agents": (SUPPORT, True),
     "backer": (SUPPORT, False), "patron": (SUPPORT, False), "sponsor": (SUPPORT, False),
     "backers": (SUPPORT, False), "patrons": (SUPPORT, False), "sponsors": (SUPPORT, False),
     "enemy": (HOSTILITY, False), "foe": (HOSTILITY, False), "nemesis": (HOSTILITY, False),

@@ -301,3 +301,17 @@ def test_escorting_and_accompanying_are_joint(extractor: Extractor) -> None:
     text = "Russian military police were accompanying government forces near Manbij."
     assert ("joint_operation", pair("russia", "saa")) in claims(extractor, text)
     assert not claims(extractor, "Turkish troops escorted the convoy to Idlib.")
+
+
+def test_support_asides_coordinated_with_cooperation(extractor: Extractor) -> None:
+    for text in ("Units of the Syrian Arab Army, in cooperation with the supporting forces and "
+                 "with cover from the Russian Aerospace Forces, liberated the town.",
+                 "Army units, in cooperation with the supporting forces and backed by the "
+                 "Russian Aerospace Forces, liberated the villages of Atshan and Um Haratayn."):
+        assert ("russia", "saa") in directed(extractor, text, "support"), text
+
+
+def test_its_mercenaries_of_a_named_force(extractor: Extractor) -> None:
+    text = ("The Turkish occupation army and its mercenaries of the so-called \"Syrian National "
+            "Army\" shelled the villages.")
+    assert ("turkey", "syrian-national-army") in directed(extractor, text, "support")
