@@ -1607,6 +1607,9 @@ class _DepSentence:
             return
         if any(a.lower_ in ACCUSING_VERBS for a in list(head.ancestors)[:3]):
             return  # "accusing them of conspiring against it": a charge, not an act
+        if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in {"VERB", "AUX"}:
+            head = head.head  # "the Front's components remain engaged against regime forces"
+            lower = head.lower_
         if head.pos_ in {"VERB", "AUX"}:
             family = VERBS[VERB_FORMS[lower]].family if lower in VERB_FORMS else None
             if family in {"hostility", "hostile_light", "prevent"} and prep.head is head:

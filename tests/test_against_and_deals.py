@@ -315,3 +315,11 @@ def test_its_mercenaries_of_a_named_force(extractor: Extractor) -> None:
     text = ("The Turkish occupation army and its mercenaries of the so-called \"Syrian National "
             "Army\" shelled the villages.")
     assert ("turkey", "syrian-national-army") in directed(extractor, text, "support")
+
+
+def test_engaged_against_and_headquarters_taken(extractor: Extractor) -> None:
+    text = "Jaysh al-Islam's components remain engaged against regime forces on several fronts."
+    assert ("jaysh-al-islam", "saa") in directed(extractor, text, "hostility")
+    text = ("Islamic Front fighters took over the headquarters and warehouses of the Supreme "
+            "Military Council near the Bab al-Hawa crossing.")
+    assert ("islamic-front", "fsa") in directed(extractor, text, "hostility")
