@@ -1612,7 +1612,7 @@ class _DepSentence:
             lower = head.lower_
         if head.pos_ in {"VERB", "AUX"}:
             family = VERBS[VERB_FORMS[lower]].family if lower in VERB_FORMS else None
-            if family in {"hostility", "hostile_light", "prevent"} and prep.head is head:
+            if family in {"hostility", "hostile_light", "prevent"} and prep.head.i == head.i:
                 return  # the verb's own reading
             trigger = head
             sources = self.refs(self.subject_tokens(head))
@@ -1709,6 +1709,13 @@ class _DepSentence:
             clause_verb = verb.pos_ in {"VERB", "AUX"}
             if n.dep_ == "pobj" and head.lower_ in {"with", "under", "thanks"} and clause_verb:
                 supported = self.refs(self.subject_tokens(verb))
+                if not supported and head.i > 0 and self.doc[head.i - 1].text == "," and (
+                    head.head.i == verb.i and not any(c.dep_ in {"nsubj", "nsubjpass"}
+                                                  for c in verb.children)
+                ):
+                    # "According to X, units of the SAA, with the support of Y, liberated":
+                    # the parse lost the subject; the aside follows it
+                    supported = self.nearest_left(head, reach=3)
                 if not supported and verb.dep_ in {"acl", "relcl"} and self.passive(verb) and (
                     n.lower_ not in ARMS_NOUNS  # "transferred with their light weapons"
                 ):
@@ -1733,7 +1740,7 @@ class _DepSentence:
                 supported = self.refs(self.subject_tokens(verb))
                 if not supporters:
                     supporters = self.refs([p for c in verb.children if c.dep_ == "prep"
-                                            and c.lower_ == "from" and c is not head
+                                            and c.lower_ == "from" and c.i != head.i
                                             for p in _pobjs(c)])
         thanked = [a for a in list(n.ancestors)[:4] if a.lower_ in THANKING_VERBS]
         if thanked and head.lower_ == "for":

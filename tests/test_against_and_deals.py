@@ -323,3 +323,9 @@ def test_engaged_against_and_headquarters_taken(extractor: Extractor) -> None:
     text = ("Islamic Front fighters took over the headquarters and warehouses of the Supreme "
             "Military Council near the Bab al-Hawa crossing.")
     assert ("islamic-front", "fsa") in directed(extractor, text, "hostility")
+
+
+def test_support_aside_after_a_subject_the_parse_lost(extractor: Extractor) -> None:
+    text = ("According to the Russian military, units of the Syrian Arab Army, with the support "
+            "of the Russian Aerospace Forces, have now liberated most of the territory.")
+    assert ("russia", "saa") in directed(extractor, text, "support")
