@@ -32,6 +32,8 @@ COALITION_NOUNS: frozenset[str] = frozenset(
     {"coalition", "alliance", "front", "umbrella", "room", "grouping", "bloc", "union", "body",
      "merger", "entity"}
 )
+# Plural nouns that may stand for the two sides of a fight as well as for a named group.
+SIDE_NOUNS: frozenset[str] = frozenset({"sides", "parties", "two", "both", "rivals"})
 _DEFINITE = frozenset({"the", "this", "these", "those", "that", "both", "two", "latter"})
 
 # How many sentences back an anaphor may reach.
@@ -43,6 +45,7 @@ class _Sentence:
     actors: list[str] = field(default_factory=list)  # in order of appearance
     subjects: list[str] = field(default_factory=list)
     groups: list[tuple[str, ...]] = field(default_factory=list)  # coordinated actor sets
+    pairs: list[tuple[str, str]] = field(default_factory=list)  # the two sides of a clash
     coalitions: list[str] = field(default_factory=list)  # shown to have members
     other_subject: bool = False  # the main subject is a thing ("the battle"), not an actor
     unnamed_coalition: bool = False  # "announced a new operations room" (no name given)
@@ -81,6 +84,12 @@ class CorefState:
         """The sentence's main subject is not an actor (nor a pronoun or anaphor)."""
         self.current.other_subject = True
 
+    def note_pair(self, a: str, b: str) -> None:
+        """``a`` and ``b`` were just shown fighting (or making peace): "the two sides"."""
+        pair = (a, b) if a < b else (b, a)
+        if pair not in self.current.pairs:
+            self.current.pairs.append(pair)
+
     def note_group(self, actors: Sequence[str]) -> None:
         unique = tuple(dict.fromkeys(actors))
         if len(unique) >= 2 and unique not in self.current.groups:
@@ -107,9 +116,13 @@ class CorefState:
                         return [actor]
             return []
         if number == "plural":
+            sides = token.lower_ in SIDE_NOUNS
             for sentence in reversed(recent):
                 if sentence.groups:
                     return list(sentence.groups[-1])
+                if sides and sentence.pairs:
+                    # "HTS fought the SLF for weeks. The two sides signed a ceasefire."
+                    return list(sentence.pairs[-1])
             return []
         wants_coalition = prefer_coalition or token.lower_ in COALITION_NOUNS
         if wants_coalition:

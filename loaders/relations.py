@@ -224,6 +224,10 @@ class DocRelations:
                     self.coref.note_coalition(t.actor)
                 if rtype is RelationType.HOSTILITY and not negated:
                     self.note_attackers([s], trigger)
+                if rtype in {RelationType.HOSTILITY, RelationType.TRUCE} and not (
+                    s.coref or t.coref
+                ):
+                    self.coref.note_pair(s.actor, t.actor)
                 self.claims.append(
                     claim_record(self.doc, sent, src, tgt, rtype.value, trigger, conf,
                                  hedged=hedged, negated=negated)
@@ -437,6 +441,12 @@ class _DepSentence:
                     fitting &= self.ctx.gaz.described_by(_modifier_text(c)) or set()
             found = self.ctx.coref.resolve_described(fitting)
             return [Ref(a, tok.i, tok.i + 1, coref=True) for a in found]
+        if number == "plural" and tok.lower_ in {"two", "both", "sides"}:
+            # "A and B fell out in 2014, yet the two now share command": a pair named
+            # earlier in this very sentence
+            pair = self.coordinated_before(tok.i)
+            if len(pair) == 2:
+                return [Ref(a, tok.i, tok.i + 1, coref=True) for a in pair]
         plural_pronoun = tok.lower_ in {"they", "their", "them"}
         controller = self.object_controller(tok)
         if controller:
@@ -502,6 +512,20 @@ class _DepSentence:
                                                  "make", "compose", "form"}
         actors = self.ctx.coref.resolve(tok, prefer_coalition=prefer)
         return [Ref(a, tok.i, tok.i + 1, coref=True) for a in actors]
+
+    def coordinated_before(self, i: int) -> list[str]:
+        """The last set of coordinated actor names before token ``i`` in this sentence."""
+        group: list[str] = []
+        for t in self.doc[self.sent.start:i]:
+            ref = self.ctx.by_token.get(t.i)
+            if ref is None or t.dep_ == "conj":
+                continue
+            named = list(dict.fromkeys([ref.actor, *(self.ctx.by_token[c.i].actor
+                                                     for c in t.conjuncts
+                                                     if c.i in self.ctx.by_token and c.i < i)]))
+            if len(named) >= 2:
+                group = named
+        return group
 
     def object_controller(self, tok: Token) -> list[Ref]:
         """"Ankara urged Washington to end its support": in a clause under an object-control
@@ -805,6 +829,14 @@ class _DepSentence:
                 self.named_allies(tok)
             if lower in LEADING_PARTICIPLES and tok.dep_ == "acl":
                 self.led_by(tok)
+            if lower in SHARING_VERBS and tok.pos_ == "VERB" and (any(
+                c.dep_ == "dobj" and c.lower_ in SHARED_THINGS for c in tok.children
+            ) or (tok.dep_ in {"amod", "compound"} and tok.head.lower_ in SHARED_THINGS)):
+                # "the two now share command of the operations room", "A and B shared
+                # checkpoints on the road" (often parsed as a modifier of the noun)
+                sharers = self.refs(self.subject_tokens(tok)) or [
+                    Ref(a, tok.i, tok.i + 1) for a in self.coordinated_before(tok.i)]
+                self.emit_symmetric(JOINT, sharers, tok)
             if lower == "jointly" and tok.head.pos_ in {"VERB", "AUX"}:
                 # "patrolled jointly by Turkish and Russian units", "A and B jointly ran ..."
                 self.emit_symmetric(JOINT, self.refs(self.subject_tokens(tok.head)), tok)
@@ -2328,6 +2360,9 @@ NOT_HOSTILE_AGAINST = frozenset(
      "position", "policy", "reservations", "caution", "appeal", "appeals", "safeguards",
      "vaccination", "vaccine", "medicine", "treatment", "backlash", "grudge"}
 )
+SHARING_VERBS = frozenset({"share", "shares", "shared", "sharing"})
+SHARED_THINGS = frozenset({"command", "control", "positions", "checkpoints", "leadership",
+                           "bases", "headquarters", "fronts", "frontlines", "trenches"})
 CASUALTY_NOUNS = frozenset({"loss", "losses", "death", "deaths", "killing", "killings",
                             "martyrdom"})
 CAPTURE_NOUNS = frozenset({"liberation", "capture", "recapture", "seizure", "takeover",

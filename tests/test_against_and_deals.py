@@ -329,3 +329,27 @@ def test_support_aside_after_a_subject_the_parse_lost(extractor: Extractor) -> N
     text = ("According to the Russian military, units of the Syrian Arab Army, with the support "
             "of the Russian Aerospace Forces, have now liberated most of the territory.")
     assert ("russia", "saa") in directed(extractor, text, "support")
+
+
+# -- "the two sides", sharing --------------------------------------------------------------------
+
+
+def test_the_two_sides_of_the_last_clash(extractor: Extractor) -> None:
+    text = ("Hayat Tahrir al-Sham fought the Syrian Liberation Front for weeks in western "
+            "Aleppo. The two sides signed a ceasefire in late April.")
+    assert ("truce", pair("hayat-tahrir-al-sham", "syrian-liberation-front")) in claims(
+        extractor, text)
+
+
+def test_the_two_named_earlier_in_the_sentence(extractor: Extractor) -> None:
+    text = ("The Islamic Front and Jabhat al-Nusra have kept their distance, but the two have "
+            "fought side by side around Aleppo Central Prison.")
+    assert ("joint_operation", pair("islamic-front", "jabhat-al-nusra")) in claims(
+        extractor, text)
+
+
+def test_sharing_checkpoints_is_joint(extractor: Extractor) -> None:
+    text = "Ahrar al-Sham and al-Nusra shared checkpoints on the Tabqa road."
+    assert ("joint_operation", pair("ahrar-al-sham", "jabhat-al-nusra")) in claims(
+        extractor, text)
+    assert not claims(extractor, "Russia and Turkey share intelligence.")
