@@ -197,6 +197,13 @@ class Gazetteer:
     def actor(self, actor_id: str) -> Actor:
         return self.entries[actor_id].actor
 
+    def named_by_leader(self, actor_id: str) -> bool:
+        """The actor's own name states who leads it ("US-led coalition")."""
+        entry = self.entries.get(actor_id)
+        if entry is None:
+            return False
+        return any("-led " in name.lower() for name in (entry.actor.name, *entry.actor.aliases))
+
     def kind(self, actor_id: str) -> ActorKind | None:
         entry = self.entries.get(actor_id)
         return entry.actor.kind if entry else None

@@ -116,6 +116,11 @@ class DocRelations:
         # hit X" continues the air strikes just reported
         self.attackers: dict[str, tuple[int, list[str]]] = {}
         self._seen: dict[tuple[Any, ...], int] = {}
+        # triggers the parse read and rejected ("expelled X from its ranks"): the token-order
+        # fallback must not read them again
+        self.vetoed: set[int] = set()
+        # pairs the parse related without a claim ("the coalition led by the US"), this sentence
+        self.covered: set[frozenset[str]] = set()
 
     def kind_of(self, actor: str) -> ActorKind | None:
         kind = self.gaz.kind(actor)
@@ -134,6 +139,7 @@ class DocRelations:
             self.sentence_index = index
             self._sent_start = sent.start
             self.coref.start_sentence()
+            self.covered = set()
             named = any(i in self.by_token for i in range(sent.start, sent.end))
             if not named and not (self.parsed and any(
                 anaphor_number(t) or self.gaz.adjective_actor(t.text) for t in sent
@@ -151,6 +157,7 @@ class DocRelations:
                     # Names the parse left out of every claim may still be in one the token
                     # order shows; pairs the parse already related are left alone.
                     related = {frozenset((c["source"], c["target"])) for c in self.claims[before:]}
+                    related |= self.covered
                     mark = len(self.claims)
                     SequenceSentence(self, sent).run()
                     extra = [c for c in self.claims[mark:]
@@ -933,6 +940,12 @@ class _DepSentence:
         if family == "hostility":
             if lemma == "fight" and any(c.lower_ in {"alongside", "beside"} for c in v.children):
                 return  # handled by alongside()
+            if lemma in {"expel", "purge", "oust"} and any(
+                p.lower_ in {"ranks", "membership", "alliance", "coalition", "front"}
+                for c in v.children if c.dep_ == "prep" and c.lower_ == "from" for p in _pobjs(c)
+            ):
+                self.ctx.vetoed.add(v.i)
+                return  # "expelled Jund al-Aqsa from its ranks": a split, not a fight
             objects = self.object_tokens(v, spec.preps)
             objects = [o for o in objects if _noun_family(o) not in {"truce", "alliance"}]
             targets = self.refs(objects)
@@ -2164,6 +2177,10 @@ class _DepSentence:
             coalition = self.actors_at(head.head, 1)
         coalition = [r for r in coalition if self.ctx.kind_of(r.actor) is ActorKind.COALITION]
         leaders = self.refs([p for c in v.children if c.dep_ == "agent" for p in _pobjs(c)])
+        if coalition and self.ctx.gaz.named_by_leader(coalition[0].actor):
+            # "the coalition led by the United States" restates "the US-led coalition"
+            self.ctx.covered |= {frozenset((r.actor, coalition[0].actor)) for r in leaders}
+            return
         self.emit(MEMBERSHIP, leaders, coalition[:1], v)
 
     def appos(self, a: Token) -> None:

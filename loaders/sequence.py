@@ -100,6 +100,8 @@ class SequenceSentence:
                 self.ctx.coref.note_group([s.label_ for s in run])
         for tok in self.sent:
             lower = tok.lower_
+            if tok.i in self.ctx.vetoed:
+                continue
             if lower in SUPPORT_PARTICIPLES and tok.i >= 2 and self.doc[tok.i - 1].text == "-":
                 left = self.ctx.by_token.get(tok.i - 2)
                 right = self.right_run(tok)

@@ -353,3 +353,20 @@ def test_sharing_checkpoints_is_joint(extractor: Extractor) -> None:
     assert ("joint_operation", pair("ahrar-al-sham", "jabhat-al-nusra")) in claims(
         extractor, text)
     assert not claims(extractor, "Russia and Turkey share intelligence.")
+
+
+def test_leader_named_in_the_coalition_name_is_no_new_claim(extractor: Extractor) -> None:
+    text = ("The so-called international coalition led by the United States has carried out "
+            "strikes against ISIL.")
+    got = claims(extractor, text)
+    assert ("membership", pair("united-states", "us-led-coalition")) not in got
+    assert ("hostility", pair("united-states", "islamic-state")) not in got
+    text = "The Southern Front, led by the Yarmouk Army, took Busra."
+    assert ("yarmouk-army", "southern-front") in directed(extractor, text, "membership")
+
+
+def test_expelled_from_its_ranks_is_no_fight(extractor: Extractor) -> None:
+    text = "Fateh al-Sham said it had expelled Jund al-Aqsa from its ranks."
+    assert not directed(extractor, text, "hostility")
+    assert directed(extractor, "The SDF expelled ISIS from Manbij.", "hostility") == {
+        ("sdf", "islamic-state")}
