@@ -636,6 +636,8 @@ class _DepSentence:
                 and any(c.dep_ in {"nsubjpass", "auxpass"} for c in v.head.children)):
             # "is trained and funded by Turkey": the second participle shares the passive
             return not any(c.dep_ in {"nsubj", "aux"} for c in v.children)
+        if any(c.dep_ == "nsubj" for c in v.children):
+            return False  # "the fact that the coalition has carried out strikes" (an "acl")
         return v.dep_ == "acl" and v.tag_ == "VBN"
 
     def misparsed_active(self, v: Token) -> bool:

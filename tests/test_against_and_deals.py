@@ -370,3 +370,9 @@ def test_expelled_from_its_ranks_is_no_fight(extractor: Extractor) -> None:
     assert not directed(extractor, text, "hostility")
     assert directed(extractor, "The SDF expelled ISIS from Manbij.", "hostility") == {
         ("sdf", "islamic-state")}
+
+
+def test_a_clause_with_its_own_subject_is_active(extractor: Extractor) -> None:
+    text = ("The ministry draws attention to the fact that the so-called international coalition "
+            "led by the United States has carried out strikes against ISIL for a year.")
+    assert ("us-led-coalition", "islamic-state") in directed(extractor, text, "hostility")
