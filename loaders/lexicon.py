@@ -69,8 +69,9 @@ VERBS: dict[str, VerbSpec] = {
     "deliver": _v("support_light", "to"),
     "offer": _v("support_light", "to"),
     **{v: _v("includes", "of") for v in (
-        "include", "comprise", "incorporate", "encompass", "consist", "compose", "gather",
-        "bring", "group", "unify")},
+        "include", "comprise", "incorporate", "encompass", "consist", "compose", "gather")},
+    # "groups the YPG with several FSA factions": "with" adds members
+    **{v: _v("includes", "of", "with") for v in ("bring", "group", "unify")},
     "make": _v("includes_passive", "of"),
     "form": _v("includes_passive", "by"),
     "found": _v("includes_passive", "by"),

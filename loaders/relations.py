@@ -820,6 +820,8 @@ class _DepSentence:
                 self.member_list(tok)
             if lower in {"within", "inside"} and tok.dep_ == "prep":
                 self.within(tok)
+            elif lower == "in" and tok.dep_ == "prep":
+                self.in_room(tok)
             if lower in {"merger", "unification", "amalgamation"}:
                 self.merger(tok)
             ref = self.ctx.by_token.get(tok.i)
@@ -1037,6 +1039,12 @@ class _DepSentence:
             partners = self.refs(self.object_tokens(v, spec.preps))
             if partners:
                 self.emit(ALLIANCE, subjects, partners, v)
+            elif lemma == "coordinate" and any(
+                c.dep_ == "dobj" and (_noun_family(c) == "hostility" or c.lower_ in {
+                    "battles", "operations", "attacks", "moves", "offensives"})
+                for c in v.children
+            ):
+                self.emit_symmetric(JOINT, subjects, v)  # "coordinated their battles"
             elif lemma in {"ally", "unite", "team", "align", "reconcile", "cooperate",
                            "collaborate", "coordinate", "partner"}:
                 self.emit_symmetric(ALLIANCE, subjects, v)
@@ -1158,7 +1166,15 @@ class _DepSentence:
                     coalition = self.enclosing_coalition(v.head) or coalition
                 if not coalition and v.tag_ == "VBG":  # "X, comprising A and B" (any parse)
                     coalition = self.nearest_left(v, reach=3)
-                members = self.refs(self.object_tokens(v, spec.preps))
+                preps = spec.preps - {"with"} if v.tag_ in {"VBN", "VBD"} else spec.preps
+                members = self.refs(self.object_tokens(v, preps))  # ("units, grouped with
+                # the YPG in ...": a participle the parser took for a verb)
+                if v.dep_ == "relcl" and len(coalition) > 1 and self.is_coalition(coalition[:1]):
+                    # "the X room, which groups A with B factions, among them C and D": the
+                    # names the parser hung on the room are more of its members
+                    members += [r for r in coalition[1:] if r.actor not in
+                                {m.actor for m in members}]
+                    coalition = coalition[:1]
             else:
                 return
             if len(coalition) == 1:
@@ -2117,6 +2133,30 @@ class _DepSentence:
         else:
             return
         self.emit(MEMBERSHIP, members, parents, tok)
+
+    def in_room(self, tok: Token) -> None:
+        """"A, B and C coordinated their battles in the Burkan al-Firat joint operations
+        room": who acts inside a named operations room or command belongs to it."""
+        rooms: list[Ref] = []
+        for p in _pobjs(tok):
+            ref = self.ctx.by_token.get(p.i)
+            if ref is None and p.lower_ in {"room", "command", "ranks"}:
+                named = [c for c in p.children if self.ctx.by_token.get(c.i) is not None]
+                ref = self.ctx.by_token.get(named[0].i) if named else None
+            elif ref is not None and not any(
+                t.lower_ in {"room", "command"} for t in self.doc[ref.end:min(ref.end + 6,
+                                                                              self.sent.end)]
+            ):
+                ref = None
+            if ref is not None and self.ctx.kind_of(ref.actor) is ActorKind.COALITION:
+                rooms.append(ref)
+        host = tok.head
+        if host.pos_ == "NOUN" and host.dep_ == "dobj":
+            host = host.head  # "coordinated their battles in the ... room"
+        if len(rooms) != 1 or host.pos_ not in {"VERB", "AUX"} or self.passive(host):
+            return  # ("units grouped in the X room" is read by the verb itself)
+        members = [r for r in self.refs(self.subject_tokens(host)) if r.actor != rooms[0].actor]
+        self.emit(MEMBERSHIP, members, rooms, tok)
 
     def merger(self, n: Token) -> None:
         # "JKW, formed in 2016 through the merger of A and B"; "X is a merger of A and B"

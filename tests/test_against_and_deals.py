@@ -376,3 +376,25 @@ def test_a_clause_with_its_own_subject_is_active(extractor: Extractor) -> None:
     text = ("The ministry draws attention to the fact that the so-called international coalition "
             "led by the United States has carried out strikes against ISIL for a year.")
     assert ("us-led-coalition", "islamic-state") in directed(extractor, text, "hostility")
+
+
+# -- operations rooms ---------------------------------------------------------------------------
+
+
+def test_acting_in_a_named_operations_room_is_membership(extractor: Extractor) -> None:
+    text = ("Since September, the YPG, Liwa Thuwar al-Raqqa and Shams al-Shamal have also "
+            "coordinated their battles in the Burkan al-Firat joint operations room.")
+    got = claims(extractor, text)
+    assert {("membership", pair(m, "burkan-al-firat"))
+            for m in ("ypg", "liwa-thuwar-al-raqqa", "shams-al-shamal")} <= got
+    assert ("joint_operation", pair("ypg", "shams-al-shamal")) in got
+    assert ("alliance", pair("ypg", "shams-al-shamal")) not in got
+
+
+def test_a_room_that_groups_a_with_b(extractor: Extractor) -> None:
+    text = ("The fighters belong to the Burkan al-Firat joint operations room, which groups the "
+            "YPG with several Free Syrian Army factions.")
+    assert ("ypg", "burkan-al-firat") in directed(extractor, text, "membership")
+    text = ("Several Free Syrian Army units, grouped since September with the YPG in the Burkan "
+            "al-Firat joint operations room, are fighting inside the town.")
+    assert ("ypg", "fsa") not in directed(extractor, text, "membership")
