@@ -79,6 +79,7 @@ VERBS: dict[str, VerbSpec] = {
     "establish": _v("includes_passive", "by"),
     **{v: _v("joins", "to", "into", "with") for v in (
         "join", "pledge", "merge", "defect", "integrate", "affiliate", "subordinate")},
+    "belong": _v("joins", "to"),
     **{v: _v("capture") for v in (
         "capture", "seize", "take", "liberate", "secure", "recapture", "retake", "overrun",
         "regain", "free", "conquer", "occupy", "control", "hold", "clear")},

@@ -51,7 +51,9 @@ BACKWARD_CUES: tuple[tuple[str, ...], ...] = (
     ("affiliated", "to"), ("operating", "under"), ("operates", "under"), ("operate", "under"),
     ("fighting", "under"), ("fight", "under"), ("fights", "under"), ("within",),
     ("grouped", "in"), ("grouped", "under"), ("grouped", "within"), ("backbone", "of"),
-    ("core", "of"),
+    ("core", "of"), ("pledged", "allegiance", "to"), ("pledge", "allegiance", "to"),
+    ("pledging", "allegiance", "to"), ("swore", "allegiance", "to"),
+    ("sworn", "allegiance", "to"),
 )
 # Verb cues whose subject, when the parse shows one, is the coalition.
 VERB_CUES = frozenset({"includes", "include", "included", "comprises", "comprise", "comprised",
@@ -426,6 +428,12 @@ class MemberLists:
         while k < min(self.sent.end, end + 8):
             ref = self.ctx.by_token.get(k)
             if ref is not None:
+                words = self.doc[ref.start:ref.end].text.lower().split()
+                if self.ctx.kind_of(ref.actor) is ActorKind.STATE and words[-1] in UNIT_NOUNS:
+                    # "the Fourth Armoured Division, the elite army unit ...": a unit of the
+                    # state's forces
+                    self.emit([member], ref, self.doc[ref.end - 1])
+                    return
                 if not self.is_coalition(ref.actor) or ref.actor == member.actor:
                     return
                 j = ref.end

@@ -1521,7 +1521,10 @@ class _DepSentence:
             if n.dep_ not in {"attr", "appos"}:
                 return
             coalition = [p for c in n.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}
-                         for p in _pobjs(c)]
+                         for p in _pobjs(c)
+                         if not (c.lower_ == "in" and all(  # "al-Qaeda's branch in Syria"
+                             self.ctx.kind_of(r.actor) is ActorKind.STATE
+                             for r in self.actors_at(p, 1)))]
             modifier = False
             if not coalition and not any(c.lower_ in {"formerly", "former", "ex"}
                                          for c in n.children):
@@ -1943,6 +1946,12 @@ class _DepSentence:
         }:
             # "The NFL is the Turkish-backed coalition in Idlib"
             supported = self.refs([c for c in head.head.children if c.dep_ == "nsubj"])[:1]
+        if not supported and tok.lower_ in AFFILIATION_PARTICIPLES and head.i > tok.i and (
+            head.left_edge.i > 0 and self.doc[head.left_edge.i - 1].text == ","
+        ):
+            # "positions of Tajammu al-Izza (TAI), an FSA-affiliated group that ...": an aside
+            # the parser hung elsewhere still describes the name before the comma
+            supported = self.nearest_left(self.doc[head.left_edge.i - 1], reach=4)
         if not supported and not (head.i > tok.i and head.pos_ in {"NOUN", "PROPN"}):
             for k in range(i + 1, min(i + 5, self.sent.end)):
                 ref = self.ctx.by_token.get(k)

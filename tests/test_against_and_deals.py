@@ -398,3 +398,23 @@ def test_a_room_that_groups_a_with_b(extractor: Extractor) -> None:
     text = ("Several Free Syrian Army units, grouped since September with the YPG in the Burkan "
             "al-Firat joint operations room, are fighting inside the town.")
     assert ("ypg", "fsa") not in directed(extractor, text, "membership")
+
+
+# -- more membership shapes ------------------------------------------------------------------------
+
+
+def test_membership_from_allegiance_branch_unit_and_belonging(extractor: Extractor) -> None:
+    cases = {
+        "Jabhat al-Nusra, the jihadist group that pledged allegiance to al-Qaeda chief Ayman "
+        "al-Zawahiri in April, fought Hezbollah.": ("jabhat-al-nusra", "al-qaeda"),
+        "Nusra, which remains al-Qaeda's official branch in Syria, attacked the town.":
+            ("jabhat-al-nusra", "al-qaeda"),
+        "Troops from the Fourth Armoured Division, the elite army unit commanded by Maher "
+        "al-Assad, entered the town.": ("4th-division", "saa"),
+        "Several member groups, notably Liwa al-Tawhid, had until recently belonged to the "
+        "Supreme Military Council.": ("liwa-al-tawhid", "fsa"),
+        "The first strikes hit positions of Tajammu al-Izza (TAI), an FSA-affiliated group "
+        "that has received TOW missiles.": ("jaish-al-izza", "fsa"),
+    }
+    for text, edge in cases.items():
+        assert edge in directed(extractor, text, "membership"), text
