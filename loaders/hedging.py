@@ -115,8 +115,11 @@ def negation_cue(trigger: Token, *, parsed: bool = True) -> str | None:
     node = trigger
     for _ in range(4):
         head = node.head
-        if head.i == node.i:
-            break
+        if head.i == node.i or node.dep_ == "appos" or (node.dep_ == "relcl" and any(
+            c.lower_ in {"which", "who", "whom", "whose"} for c in node.children
+        )):
+            break  # an aside or a relative clause does not share its host clause's denial
+            # ("propaganda that it fights under X" is a content clause: it does)
         if node.dep_ == "pcomp" and head.lower_ == "without":
             return head.text  # "took the town without fighting the army"
         if node.dep_ in {"dobj", "attr", "xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl",

@@ -418,3 +418,13 @@ def test_membership_from_allegiance_branch_unit_and_belonging(extractor: Extract
     }
     for text, edge in cases.items():
         assert edge in directed(extractor, text, "membership"), text
+
+
+def test_an_aside_does_not_share_the_host_clause_denial(extractor: Extractor) -> None:
+    text = ("The minister said the YPG had not yet withdrawn from Manbij, which the SDF, a "
+            "YPG-dominated group, captured from Daesh earlier this month.")
+    assert ("ypg", "sdf") in directed(extractor, text, "membership")
+    text = ("Jaish al-Izza rejected what it called \"regime propaganda\" that it fights under "
+            "the command of Tahrir al-Sham.")
+    assert ("jaish-al-izza", "hayat-tahrir-al-sham") not in directed(extractor, text,
+                                                                     "membership")
