@@ -377,6 +377,9 @@ class MemberLists:
         members = self.run_after(after)
         if not members:
             return
+        if self.ctx.parsed and any(c.dep_ == "nsubj" and c.lower_ in {"they", "these", "those"}
+                                   for c in cue.children):
+            return  # "Five factions joined X. They included A and B": the factions, listed
         subject = self.parsed_subject(cue)
         if subject and len(subject) > 1:
             return  # "A and B include ...": not one coalition

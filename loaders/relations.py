@@ -1159,6 +1159,9 @@ class _DepSentence:
                 self.emit(MEMBERSHIP, [r for r in subjects if r not in states], created, v)
                 return
             elif family == "includes":
+                if any(t.lower_ in {"they", "these", "those"} for t in self.subject_tokens(v)):
+                    self.ctx.vetoed.add(v.i)
+                    return  # "five factions joined X. They included A and B": the factions
                 coalition = subjects
                 if v.dep_ == "relcl" and not self.is_coalition(coalition):
                     # "the SDF, a coalition dominated by the YPG that also includes A and B":

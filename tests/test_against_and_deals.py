@@ -428,3 +428,11 @@ def test_an_aside_does_not_share_the_host_clause_denial(extractor: Extractor) ->
             "the command of Tahrir al-Sham.")
     assert ("jaish-al-izza", "hayat-tahrir-al-sham") not in directed(extractor, text,
                                                                      "membership")
+
+
+def test_they_included_lists_the_groups_not_members(extractor: Extractor) -> None:
+    text = ("Jabhat Fateh al-Sham attacked Fastaqim Kama Umirt. In response, at least five rebel "
+            "factions announced they were joining Ahrar al-Sham. They included Suqour al-Sham "
+            "and Jaish al-Mujahideen.")
+    got = directed(extractor, text, "membership")
+    assert not any(coalition == "fastaqim-kama-umirt" for _, coalition in got)
