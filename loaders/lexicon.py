@@ -37,7 +37,8 @@ VERBS: dict[str, VerbSpec] = {
         "neutralize", "neutralise", "eliminate", "crush", "destroy", "annihilate", "liquidate",
         "hammer", "purge", "smash", "wipe", "inflict", "dislodge", "oust", "evict", "mop",
         "harass", "overpower", "pummel", "strafe", "assassinate", "besiege", "detain",
-        "arrest", "wound", "injure", "martyr")},
+        "arrest", "wound", "injure", "martyr", "face")},
+    "deal": _v("hostility", "to", "on", "upon"),
     "fight": _v("hostility", "against", "with"),
     "clash": _v("hostility", "with", "against"),
     "battle": _v("hostility", "with", "against"),
@@ -207,7 +208,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "overwhelm": (), "unify": ("unified", "unifies"), "ally": ("allied", "allies"),
     "bombard": (), "check": ("checked",), "slow": ("slowed",), "stall": ("stalled",),
     "set": ("set",), "rout": ("routed",), "wipe": ("wiped",), "smash": ("smashed",),
-    "stand": ("stood",),
+    "stand": ("stood",), "deal": ("dealt",),
 }
 
 

@@ -383,7 +383,7 @@ class _DepSentence:
                             for pobj in _pobjs(agent):
                                 for item in (pobj, *pobj.conjuncts):
                                     out += self.actors_at(item, depth + 1)
-        if not out and tok.lower_ in {"allies", "proxies", "partners"}:
+        if not out and tok.lower_ in {"allies", "proxies", "partners", "brothers", "comrades"}:
             # "Turkish troops and their allies in the Syrian National Army"
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in {"in", "from"}:
@@ -398,6 +398,15 @@ class _DepSentence:
                     lead = self.ctx.by_token.get(child.i - 2)
                     if lead is not None:
                         out.append(lead)
+        if not out and tok.pos_ == "NOUN":
+            # "an alliance of rebel groups known as Jaish al-Fateh"
+            for child in tok.children:
+                if child.dep_ == "acl" and child.lower_ in NAMING_PARTICIPLES and not any(
+                    c.lower_ in {"formerly", "previously", "once"} for c in child.children
+                ):  # ("the group formerly known as X" is someone else now)
+                    out += self.refs([p for c in child.children if c.dep_ == "prep"
+                                      and c.lower_ == "as" for p in _pobjs(c)]
+                                     + [c for c in child.children if c.dep_ == "oprd"])
         if not out and tok.lower_ in {"alliance", "coalition"}:
             # "fighting between X and an alliance of A and B"
             for child in tok.children:
@@ -950,6 +959,9 @@ class _DepSentence:
             ):
                 self.ctx.vetoed.add(v.i)
                 return  # "expelled Jund al-Aqsa from its ranks": a split, not a fight
+            if lemma == "deal" and not any(c.dep_ == "dobj" and c.lower_ in LOSS_NOUNS
+                                           for c in v.children):
+                return  # only "dealt a heavy defeat/blow to X"
             objects = self.object_tokens(v, spec.preps)
             objects = [o for o in objects if _noun_family(o) not in {"truce", "alliance"}]
             targets = self.refs(objects)
@@ -966,7 +978,7 @@ class _DepSentence:
                 return
             targets += self.refs([p for o in objects if o.lower_ in LOSS_NOUNS
                                   for c in o.children if c.dep_ == "prep"
-                                  and c.lower_ in {"on", "upon"} for p in _pobjs(c)])
+                                  and c.lower_ in {"on", "upon", "to"} for p in _pobjs(c)])
             if lemma in {"kill", "execute", "kidnap", "abduct", "martyr"}:
                 targets = [t for o in objects for t in self.proxy_targets(o)]
             if lemma in {"kill", "wound", "injure", "martyr"} and self.passive(v) and not subjects:
@@ -2431,6 +2443,7 @@ NOT_HOSTILE_AGAINST = frozenset(
      "position", "policy", "reservations", "caution", "appeal", "appeals", "safeguards",
      "vaccination", "vaccine", "medicine", "treatment", "backlash", "grudge"}
 )
+NAMING_PARTICIPLES = frozenset({"known", "called", "named", "dubbed"})
 SHARING_VERBS = frozenset({"share", "shares", "shared", "sharing"})
 SHARED_THINGS = frozenset({"command", "control", "positions", "checkpoints", "leadership",
                            "bases", "headquarters", "fronts", "frontlines", "trenches"})

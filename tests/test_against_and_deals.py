@@ -436,3 +436,16 @@ def test_they_included_lists_the_groups_not_members(extractor: Extractor) -> Non
             "and Jaish al-Mujahideen.")
     got = directed(extractor, text, "membership")
     assert not any(coalition == "fastaqim-kama-umirt" for _, coalition in got)
+
+
+def test_faced_dealt_and_known_as(extractor: Extractor) -> None:
+    text = "Our brothers in the Farouq Brigade faced the regime's tanks with rifles."
+    assert ("farouq-brigades", "saa") in directed(extractor, text, "hostility")
+    text = ("An alliance of Islamist rebel groups known as Jaish al-Fateh captured Jisr "
+            "al-Shughur on Saturday, dealing another heavy defeat to the forces of Bashar "
+            "al-Assad.")
+    assert ("jaysh-al-fatah", "saa") in directed(extractor, text, "hostility")
+    assert not claims(extractor, "The Syrian army faced criticism from Russia.")
+    text = ("Jaish al-Fatah, the alliance that includes Ahrar al-Sham and the group formerly "
+            "known as Jabhat al-Nusra, took Idlib.")
+    assert ("jabhat-al-nusra", "jaysh-al-fatah") not in directed(extractor, text, "membership")
