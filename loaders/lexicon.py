@@ -69,6 +69,7 @@ VERBS: dict[str, VerbSpec] = {
     "give": _v("support_light", "to"),
     "deliver": _v("support_light", "to"),
     "offer": _v("support_light", "to"),
+    **{v: _v("support_light", "to") for v in ("drop", "airdrop", "ship", "funnel", "channel")},
     **{v: _v("includes", "of") for v in (
         "include", "comprise", "incorporate", "encompass", "consist", "compose", "gather")},
     # "groups the YPG with several FSA factions": "with" adds members

@@ -819,6 +819,7 @@ class _DepSentence:
                 self.alongside(tok)
             if lower == "under" and tok.dep_ == "prep":
                 self.under_banner(tok)
+                self.under_deal(tok)
             if lower == "against" and tok.dep_ == "prep":
                 self.against(tok)
             if lower == "dominated" and tok.dep_ in {"acl", "relcl"}:
@@ -2158,6 +2159,27 @@ class _DepSentence:
             return
         self.emit(MEMBERSHIP, members, parents, tok)
 
+    def under_deal(self, tok: Token) -> None:
+        """"Under the agreement, Shabab al-Sunna began handing over its heavy weapons to the
+        government troops": the clause under a deal names its two parties."""
+        deals = [p for p in _pobjs(tok) if p.lower_ in DEAL_NOUNS]
+        verb = tok.head
+        if not deals or verb.pos_ not in {"VERB", "AUX"}:
+            return
+        if any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for d in deals
+               for c in d.children):
+            return  # "under a deal with Hezbollah": the noun names its parties itself
+        if any(t.lower_ in {"jointly", "together", "alongside", "beside"} for t in verb.subtree):
+            return  # "under the agreement, army units will man positions jointly with X"
+        parties = self.refs(self.subject_tokens(verb))
+        clauses = [verb, *(c for c in verb.children if c.dep_ in {"xcomp", "conj"}
+                           and c.pos_ == "VERB")]
+        others = self.refs([p for v in clauses for c in v.children if c.dep_ in {"prep", "dative"}
+                            and c.lower_ in {"to", "with"} for p in _pobjs(c)])
+        if len(parties) == 1 and others:
+            self.emit(TRUCE, parties, [r for r in others if r.actor != parties[0].actor],
+                      tok)
+
     def in_room(self, tok: Token) -> None:
         """"A, B and C coordinated their battles in the Burkan al-Firat joint operations
         room": who acts inside a named operations room or command belongs to it."""
@@ -2443,6 +2465,8 @@ NOT_HOSTILE_AGAINST = frozenset(
      "position", "policy", "reservations", "caution", "appeal", "appeals", "safeguards",
      "vaccination", "vaccine", "medicine", "treatment", "backlash", "grudge"}
 )
+DEAL_NOUNS = frozenset({"agreement", "deal", "accord", "arrangement", "settlement",
+                        "reconciliation"})
 NAMING_PARTICIPLES = frozenset({"known", "called", "named", "dubbed"})
 SHARING_VERBS = frozenset({"share", "shares", "shared", "sharing"})
 SHARED_THINGS = frozenset({"command", "control", "positions", "checkpoints", "leadership",

@@ -449,3 +449,18 @@ def test_faced_dealt_and_known_as(extractor: Extractor) -> None:
     text = ("Jaish al-Fatah, the alliance that includes Ahrar al-Sham and the group formerly "
             "known as Jabhat al-Nusra, took Idlib.")
     assert ("jabhat-al-nusra", "jaysh-al-fatah") not in directed(extractor, text, "membership")
+
+
+def test_the_clause_under_a_deal_names_its_parties(extractor: Extractor) -> None:
+    text = ("Under the agreement, the armed group Shabab al-Sunna has begun handing over heavy "
+            "weaponry and ammunition to the Syrian government troops.")
+    assert ("truce", pair("shabab-al-sunna", "saa")) in claims(extractor, text)
+    assert not directed(extractor, text, "support")
+    text = ("Under the agreement, Syrian army units will man frontline positions jointly with "
+            "the Manbij Military Council.")
+    assert ("truce", pair("saa", "manbij-military-council")) not in claims(extractor, text)
+
+
+def test_weapons_dropped_to_a_group(extractor: Extractor) -> None:
+    text = "US aircraft dropped weapons, ammunition and medical supplies to the YPG."
+    assert ("united-states", "ypg") in directed(extractor, text, "support")
