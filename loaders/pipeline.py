@@ -155,6 +155,7 @@ class ActorRuler:
         spans.sort(key=lambda s: s.start)
         spans = self.bare_army(doc, spans)
         spans = _slashed_label(doc, spans)
+        spans = self.foreign_organs(doc, spans)
         if self.merge and any(len(s) > 1 for s in spans):
             found = [(s.start_char, s.end_char, s.label_, s.kb_id_) for s in spans]
             with doc.retokenize() as retokenizer:
@@ -168,6 +169,21 @@ class ActorRuler:
                     spans.append(merged)
         doc.spans[ACTORS_KEY] = spans
         return doc
+
+    def foreign_organs(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """"the Saudi regime", "Turkish regime forces": a generic state-organ alias ("regime",
+        "government") right after another state's adjective is that state's."""
+        out: list[Span] = []
+        for span in spans:
+            prev = doc[span.start - 1] if span.start > 0 else None
+            words = span.text.lower().split()
+            other = self.gazetteer.adjective_actor(prev.text) if prev is not None else None
+            if (other is not None and other != span.label_ and words[0] in ORGAN_WORDS
+                    and self.gazetteer.kind(span.label_) is ActorKind.STATE
+                    and self.gazetteer.kind(other) is ActorKind.STATE):
+                span = Span(doc, span.start, span.end, label=other, kb_id=span.kb_id_)
+            out.append(span)
+        return out
 
     def bare_army(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """"the army", "the army's assault": the army of the state whose forces were named last
@@ -295,6 +311,9 @@ ARMY_HEADS = frozenset(
 )
 
 
+# Aliases that name a state by its organ, not its name ("regime forces", "government troops").
+ORGAN_WORDS = frozenset({"regime", "government", "army", "forces", "military", "troops",
+                         "authorities", "soldiers"})
 # "PKK/YPG", "PYD/PKK", "PKK/PYD-YPG": the label Turkish sources give the Syrian Kurdish forces;
 # the armed actor meant is the YPG.
 _KURDISH_LABELS = frozenset({"pkk", "pyd", "ypg"})

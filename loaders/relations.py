@@ -689,6 +689,15 @@ class _DepSentence:
                                                        "punct"}
                       and self.ctx.by_token.get(c.i) is not None]
         if direct:
+            if v.dep_ == "conj" and direct[0].lower_ in WH_WORDS:
+                # "an Arab militia linked to X and which also received coalition backing": the
+                # relative pronoun of a coordinated clause points at the described name
+                node = v.head
+                while node.dep_ in {"conj", "acl", "relcl"} and node.head.i != node.i:
+                    node = node.head
+                if node.dep_ == "appos" and node.i not in self.ctx.by_token:
+                    node = node.head
+                return [node]
             if v.dep_ == "relcl" and direct[0].lower_ in WH_WORDS:
                 anchor = v.head
                 if (anchor.dep_ == "appos" and self.ctx.by_token.get(anchor.i) is None
@@ -736,6 +745,16 @@ class _DepSentence:
             return self.subject_tokens(head.head, depth + 1)
         return []
 
+    def relative_anchor(self, v: Token) -> Token:
+        """The noun a relative or participle clause describes: its head, except a place name
+        the parser took instead ("groups of Jaish al-Islam in Douma, which is funded by X")."""
+        head = v.head
+        if (v.dep_ == "relcl" and head.i not in self.ctx.by_token and head.dep_ == "pobj"
+                and head.head.lower_ in {"in", "at", "near", "around"}
+                and head.head.head.pos_ in {"NOUN", "PROPN"} and self.actors_at(head.head.head, 1)):
+            return head.head.head
+        return head
+
     def object_tokens(self, v: Token, preps: frozenset[str]) -> list[Token]:
         out: list[Token] = []
         if self.passive(v):
@@ -743,7 +762,7 @@ class _DepSentence:
             if not out:
                 out += [c for c in v.children if c.dep_ == "nsubj" and c.lower_ not in WH_WORDS]
             if v.dep_ in {"acl", "relcl"}:
-                out.append(v.head)
+                out.append(self.relative_anchor(v))
             if v.dep_ == "conj" and not out:
                 out += [c for c in v.head.children if c.dep_ == "nsubjpass"]
         else:

@@ -464,3 +464,11 @@ def test_the_clause_under_a_deal_names_its_parties(extractor: Extractor) -> None
 def test_weapons_dropped_to_a_group(extractor: Extractor) -> None:
     text = "US aircraft dropped weapons, ammunition and medical supplies to the YPG."
     assert ("united-states", "ypg") in directed(extractor, text, "support")
+
+
+def test_another_states_regime_is_that_state(extractor: Extractor) -> None:
+    text = ("Terrorist groups of the so-called \"Jaish al-Islam\" in Douma, which is funded by "
+            "the Saudi regime, shelled the city.")
+    got = directed(extractor, text, "support")
+    assert ("saudi-arabia", "jaysh-al-islam") in got
+    assert ("saa", "jaysh-al-islam") not in got
