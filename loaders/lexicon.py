@@ -98,7 +98,7 @@ NOUNS: dict[str, str] = {
         "insurgency", "rebellion", "uprising", "crackdown", "sortie", "sorties")},
     **{n: "alliance" for n in (
         "alliance", "pact", "partnership", "cooperation", "coordination", "rapprochement",
-        "coalition", "collaboration", "allegiance")},
+        "coalition", "collaboration", "allegiance", "axis")},
     **{n: "truce" for n in (
         "truce", "ceasefire", "cessation", "armistice", "agreement", "deal", "accord",
         "reconciliation", "de-escalation", "détente", "detente")},

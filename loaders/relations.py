@@ -1501,9 +1501,16 @@ class _DepSentence:
                 if child.dep_ == "prep" and child.lower_ == "with":
                     partners += self.refs(_pobjs(child))
                 elif child.dep_ == "prep" and child.lower_ in {"between", "among", "of"}:
-                    if child.lower_ == "of" and lemma not in {"alliance", "coalition", "pact"}:
+                    if child.lower_ == "of" and lemma not in {"alliance", "coalition", "pact",
+                                                              "axis"}:
                         continue
-                    participants += self.refs(_pobjs(child))
+                    found = self.refs(_pobjs(child))
+                    if not found and child.lower_ == "of":
+                        # "the axis of resistance of Syria, Iran and Hezbollah"
+                        found = self.refs([q for p in _pobjs(child) for c in p.children
+                                           if c.dep_ == "prep" and c.lower_ == "of"
+                                           for q in _pobjs(c)])
+                    participants += found
             if n.dep_ == "dobj" and not participants:
                 # "A signed a truce with B" parses "with" on the verb as often as on the noun
                 partners += self.refs([p for c in n.head.children if c.dep_ == "prep"

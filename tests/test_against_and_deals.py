@@ -472,3 +472,9 @@ def test_another_states_regime_is_that_state(extractor: Extractor) -> None:
     got = directed(extractor, text, "support")
     assert ("saudi-arabia", "jaysh-al-islam") in got
     assert ("saa", "jaysh-al-islam") not in got
+
+
+def test_the_axis_of_named_states_is_an_alliance(extractor: Extractor) -> None:
+    text = ("The movement said the axis of resistance of Iran and Hezbollah stood united against "
+            "the occupier.")
+    assert ("alliance", pair("iran", "hezbollah")) in claims(extractor, text, negated=False)
