@@ -475,6 +475,6 @@ def test_another_states_regime_is_that_state(extractor: Extractor) -> None:
 
 
 def test_the_axis_of_named_states_is_an_alliance(extractor: Extractor) -> None:
-    text = ("The movement said the axis of resistance of Iran and Hezbollah stood united against "
-            "the occupier.")
+    text = ("The movement added that the axis of resistance of Syria, Iran and Hezbollah stood "
+            "united as one front against the occupier.")
     assert ("alliance", pair("iran", "hezbollah")) in claims(extractor, text, negated=False)
