@@ -126,7 +126,10 @@ def negation_cue(trigger: Token, *, parsed: bool = True) -> str | None:
                          "conj", "acomp", "acl", "nsubjpass"}:
             if head.lemma_ in NEGATING_VERBS or head.lower_ in NEGATING_VERBS:
                 return head.text
-            if node.dep_ in {"dobj", "attr", "xcomp", "pobj", "prep", "pcomp"}:
+            purpose = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                   for c in node.children)
+            if node.dep_ in {"dobj", "attr", "xcomp", "pobj", "prep", "pcomp"} or purpose:
+                # ("did not move to stop the advance": the purpose never happened)
                 for child in head.children:
                     if child.dep_ == "neg":
                         return child.text

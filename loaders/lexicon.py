@@ -146,7 +146,8 @@ PROXY_NOUNS: frozenset[str] = frozenset(
      "emplacements", "bombers", "bomber", "drones", "drone", "helicopters", "helicopter",
      "gunships", "planes", "plane", "warplane", "jet", "columns", "column", "depot",
      "command", "post", "barracks", "airbase", "garrison", "garrisons", "launchers",
-     "formations", "batteries", "installations", "warehouses", "arsenal", "outpost"}
+     "formations", "batteries", "installations", "warehouses", "arsenal", "outpost",
+     "factions"}
 )
 # Nouns of quantity that pass an argument on ("dozens of ISIS fighters").
 QUANTITY_NOUNS: frozenset[str] = frozenset(

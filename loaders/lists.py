@@ -341,7 +341,8 @@ class MemberLists:
             if tok.lower_ == "other" and n > 0 and tokens[n - 1].lower_ in {"and", ","}:
                 self.and_other(tok)
                 continue
-            if tok.lower_ in {"formed", "founded", "established", "created"} and (
+            if tok.lower_ in {"formed", "founded", "established", "created", "announced",
+                              "launched"} and (
                 n + 1 < len(tokens) and tokens[n + 1].lower_ != "by"
             ):
                 self.formed_by(tok)

@@ -678,6 +678,12 @@ class _DepSentence:
                           for a in _pobjs(b)]
             return agents
         direct = [c for c in v.children if c.dep_ in {"nsubj", "csubj"}]
+        if direct:
+            # "Turkish forces and allied factions of the SNA took ...": the first conjunct of a
+            # subject the parser cut off as a "dep"
+            direct = [c for c in v.lefts if c.dep_ == "dep" and c.i in self.ctx.by_token
+                      and any(cc.dep_ == "cc" and cc.lower_ == "and" for cc in c.children)
+                      ] + direct
         misread = self.actor_aux(v)
         if misread:
             direct = sorted([*direct, *misread, *(c for c in v.children if c.dep_ == "nsubjpass")],
@@ -814,6 +820,8 @@ class _DepSentence:
                 self.received(tok)
             elif tok.pos_ == "VERB" and lower in RELYING_VERBS:
                 self.relied(tok)
+            if lower in {"dominated", "controlled"} and tok.dep_ in {"acl", "relcl"}:
+                self.dominated(tok)  # (before "controlled" is read as a capture verb)
             if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
                 lemma = VERB_FORMS.get(lower)
                 if lemma is not None:
@@ -841,8 +849,6 @@ class _DepSentence:
                 self.under_deal(tok)
             if lower == "against" and tok.dep_ == "prep":
                 self.against(tok)
-            if lower == "dominated" and tok.dep_ in {"acl", "relcl"}:
-                self.dominated(tok)
             if lower in CAPTURE_NOUNS and tok.pos_ == "NOUN":
                 self.capture_noun(tok)
             if lower in MEMBER_PLURALS:
@@ -856,6 +862,8 @@ class _DepSentence:
             ref = self.ctx.by_token.get(tok.i)
             if ref is not None and tok.i == ref.end - 1:
                 self.of_parent(tok, ref)
+                self.possessed_unit(tok, ref)
+                self.pro_prefix(ref)
             if tok.dep_ == "appos" and lower in COALITION_NOUNS | set(NOUNS):
                 self.appos(tok)
             if (tok.dep_ in {"appos", "attr"} or (
@@ -961,7 +969,10 @@ class _DepSentence:
             c.dep_ == "prt" and c.lower_ == "up" for c in v.children
         ):
             # "A, B and other groups that make up the National Army"
-            made = self.refs([c for c in v.children if c.dep_ == "dobj"])
+            made = self.refs([c for c in v.children if c.dep_ == "dobj"]) or self.refs(
+                [p for c in v.children if c.dep_ == "dobj" and c.lower_ in SHARE_NOUNS
+                 for q in c.children if q.dep_ == "prep" and q.lower_ == "of"
+                 for p in _pobjs(q)])  # "makes up the bulk of the SDF"
             parts = self.subject_tokens(v)
             parts += [c for t in parts for c in t.conjuncts if c not in parts]
             if len(made) == 1:
@@ -1266,9 +1277,12 @@ class _DepSentence:
             # "fighters of A, B and C took the town": the owners are coordinated
             heads = [p for c in subject[0].children if c.dep_ == "prep"
                      and c.lower_ in {"of", "from"} for p in _pobjs(c) if p.conjuncts]
-        if len(subject) != 1 or not heads or any(
+        cut = len(subject) == 2 and subject[0].dep_ == "dep" and any(
+            c.dep_ == "cc" and c.lower_ == "and" for c in subject[0].children
+        )  # "Turkish forces and allied factions of the SNA took ...", the parse cut in two
+        if not cut and (len(subject) != 1 or not heads or any(
             c.lower_ in {"or", "nor"} for h in heads for c in h.children if c.dep_ == "cc"
-        ):
+        )):
             return
         self.emit_symmetric(JOINT, named, v)
 
@@ -1699,7 +1713,9 @@ class _DepSentence:
             if node.dep_ not in {"pobj", "prep", "appos"}:
                 break
             node = node.head
-        if len(coalition) == 1 and self.ctx.kind_of(coalition[0].actor) is ActorKind.COALITION:
+        if len(coalition) == 1 and self.ctx.kind_of(coalition[0].actor) is ActorKind.COALITION and (
+            v.lower_ == "dominated" or v.head.lower_ in UMBRELLA_NOUNS | {"grouping", "group"}
+        ):  # ("a grouping controlled by X"; "towns controlled by X" are places)
             self.emit(MEMBERSHIP, dominant, coalition, v)
 
     def against(self, prep: Token) -> None:
@@ -2264,6 +2280,37 @@ class _DepSentence:
                            and self.ctx.kind_of(r.actor) is not ActorKind.STATE]
                 self.emit(MEMBERSHIP, [ref], parents[:1], child)
 
+    def possessed_unit(self, tok: Token, ref: Ref) -> None:
+        """"the army's Tiger Forces", "the SNA's Third Legion", "Iran's Islamic Revolutionary
+        Guard Corps": a unit owned by a coalition or by a state's armed forces belongs to it."""
+        words = self.doc[ref.start:ref.end].text.lower().split()
+        if not words or words[-1] not in UNIT_HEADS:
+            return
+        for child in tok.children:
+            if child.dep_ != "poss" or child.i >= ref.start:
+                continue
+            for owner in self.actors_at(child, 1):
+                kind = self.ctx.kind_of(owner.actor)
+                military = any(w in child.text.lower() for w in ("army", "military", "forces",
+                                                                 "regime"))
+                if owner.actor != ref.actor and (kind is ActorKind.COALITION or (
+                    kind is ActorKind.STATE and (military or "guard" in words)
+                )):
+                    self.emit(MEMBERSHIP, [ref], [owner], child)
+
+    def pro_prefix(self, ref: Ref) -> None:
+        """"the pro-government National Defence Forces", "the pro-Iranian Fatemiyoun": a name
+        described as siding with an actor is its ally."""
+        k = ref.start
+        if k < 3 or self.doc[k - 2].text not in "-‐–" or self.doc[k - 3].lower_ != "pro":
+            return
+        word = self.doc[k - 1]
+        side = self.ctx.gaz.adjective_actor(word.text)
+        if side is None and word.lower_ in {"government", "regime", "assad", "damascus"}:
+            side = "saa" if self.ctx.kind_of("saa") is not None else None
+        if side is not None and side != ref.actor:
+            self.emit(ALLIANCE, [ref], [Ref(side, word.i, word.i + 1)], word)
+
     def under_banner(self, tok: Token) -> None:
         # "Liwa al-Tawhid fights under the banner of the FSA": a member of X
         for pobj in _pobjs(tok):
@@ -2493,6 +2540,10 @@ NOT_HOSTILE_AGAINST = frozenset(
 )
 DEAL_NOUNS = frozenset({"agreement", "deal", "accord", "arrangement", "settlement",
                         "reconciliation"})
+UNIT_HEADS = frozenset({"forces", "division", "brigade", "brigades", "corps", "guard", "legion",
+                        "regiment", "battalion", "battalions", "units", "force"})
+SHARE_NOUNS = frozenset({"bulk", "core", "backbone", "majority", "most", "part", "heart",
+                         "mainstay"})
 NAMING_PARTICIPLES = frozenset({"known", "called", "named", "dubbed"})
 SHARING_VERBS = frozenset({"share", "shares", "shared", "sharing"})
 SHARED_THINGS = frozenset({"command", "control", "positions", "checkpoints", "leadership",

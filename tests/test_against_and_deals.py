@@ -413,6 +413,22 @@ def test_the_axis_of_named_states_is_an_alliance(extractor: Extractor) -> None:
 
 # (id, text, family, (source, target))
 SINGLE_CASES: list[tuple[str, str, str, tuple[str, str]]] = [
+    ("a_unit_the_army_owns",
+     "The offensive was led by the army's Tiger Forces.",
+     "membership", ("tiger-forces", "saa")),
+    ("making_up_the_bulk_of_a_coalition",
+     "The YPG makes up the bulk of the US-backed Syrian Democratic Forces (SDF).",
+     "membership", ("ypg", "sdf")),
+    ("a_coalition_announced_by_a_list",
+     "Jaish al-Fatah was announced on March 24 by seven factions: Ahrar al-Sham, Jabhat "
+     "al-Nusra, Jund al-Aqsa and Faylaq al-Sham.",
+     "membership", ("jund-al-aqsa", "jaysh-al-fatah")),
+    ("a_grouping_controlled_by",
+     "The so-called Jaish al-Fatah, a grouping controlled by Jabhat al-Nusra, took Idlib.",
+     "membership", ("jabhat-al-nusra", "jaysh-al-fatah")),
+    ("pro_government_names_an_ally",
+     "Fighters of the pro-government National Defence Forces entered the town.",
+     "alliance", ("ndf", "saa")),
     ("against_after_a_time_phrase",
      "Government troops have been fighting for months against the Southern Front.",
      "hostility", ("saa", "southern-front")),
@@ -469,3 +485,23 @@ SINGLE_CASES: list[tuple[str, str, str, tuple[str, str]]] = [
 def test_single_construction(extractor: Extractor, text: str, family: str,
                              edge: tuple[str, str]) -> None:
     assert edge in directed(extractor, text, family)
+
+
+def test_subject_cut_in_two_still_acts_jointly(extractor: Extractor) -> None:
+    text = ("Turkish forces and allied factions of the so-called Syrian National Army (SNA) took "
+            "control of the town of Tal Abyad.")
+    assert ("joint_operation", pair("turkey", "syrian-national-army")) in claims(extractor, text)
+
+
+def test_owned_units_need_a_military_owner(extractor: Extractor) -> None:
+    assert not directed(extractor, "Iraq's Harakat al-Nujaba sent fighters to Aleppo.",
+                        "membership")
+    text = "The drone was operated by Iran's Islamic Revolutionary Guard Corps (IRGC)."
+    assert ("irgc", "iran") in directed(extractor, text, "membership")
+
+
+def test_a_purpose_that_never_happened_is_denied(extractor: Extractor) -> None:
+    text = "Turkish forces stationed in the district did not move to stop the HTS advance."
+    assert claims(extractor, text) == set()
+    assert ("hostility", pair("turkey", "hayat-tahrir-al-sham")) in claims(extractor, text,
+                                                                           negated=True)
