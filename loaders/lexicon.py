@@ -147,7 +147,7 @@ PROXY_NOUNS: frozenset[str] = frozenset(
      "gunships", "planes", "plane", "warplane", "jet", "columns", "column", "depot",
      "command", "post", "barracks", "airbase", "garrison", "garrisons", "launchers",
      "formations", "batteries", "installations", "warehouses", "arsenal", "outpost",
-     "factions"}
+     "factions", "reinforcements", "detachments", "contingent", "contingents"}
 )
 # Nouns of quantity that pass an argument on ("dozens of ISIS fighters").
 QUANTITY_NOUNS: frozenset[str] = frozenset(
@@ -173,7 +173,9 @@ PLACE_NOUNS: frozenset[str] = frozenset(
      "districts", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "hill",
      "hills", "airport", "airbase", "dam", "crossing", "region", "suburb", "suburbs",
      "mountain", "mountains", "settlement", "outskirts", "quarter", "countryside", "locality",
-     "hamlet", "farms", "valley", "heights", "province", "border", "point", "crossroads"}
+     "hamlet", "farms", "valley", "heights", "province", "border", "point", "crossroads",
+     "centre", "center", "heart", "parts", "part", "edge", "entrance", "east", "west", "north",
+     "south"}
 )
 GROUP_WORDS: frozenset[str] = frozenset(
     {"groups", "factions", "organizations", "organisations", "brigades", "militias",

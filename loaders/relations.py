@@ -375,7 +375,8 @@ class _DepSentence:
                                                              "by"}:
                     for pobj in _pobjs(child):
                         for item in (pobj, *pobj.conjuncts):
-                            out += self.actors_at(item, depth + 1)
+                            if item is pobj or not _former_name(item):  # ("X, the former Y")
+                                out += self.actors_at(item, depth + 1)
                 if child.dep_ == "acl" and child.lower_ in {"held", "controlled", "occupied",
                                                             "manned", "run", "led"}:
                     for agent in child.children:
@@ -582,7 +583,7 @@ class _DepSentence:
         # and "and" are one list whatever the parse says.
         for t in list(out):
             out += self.list_run(t)
-        return out
+        return [t for t in out if t.i == tok.i or not _former_name(t)]  # ("the former X")
 
     def list_run(self, tok: Token) -> list[Token]:
         ref = self.ctx.by_token.get(tok.i)
@@ -2077,7 +2078,11 @@ class _DepSentence:
         lemma = VERB_FORMS.get(verb.lower_)
         if lemma is not None and VERBS[lemma].family in {"support", "support_light"}:
             return  # "sent weapons alongside advisers"
-        fighting = lemma is not None and VERBS[lemma].family in {"hostility", "capture"}
+        fighting = (lemma is not None and VERBS[lemma].family in {"hostility", "capture"}) or any(
+            c.dep_ == "xcomp" and VERB_FORMS.get(c.lower_) is not None
+            and VERBS[VERB_FORMS[c.lower_]].family in {"hostility", "capture"}
+            for c in verb.children
+        )  # ("together with X, continue to shell the district")
         if tok.lower_ not in {"alongside", "beside"} and not fighting and (
             verb.lower_ not in JOINT_ACTION_VERBS
         ):
@@ -2675,6 +2680,8 @@ def _former_name(tok: Token) -> bool:
     """The mention is another name of a list item ("JFS, formerly known as the Nusra Front,
     and Zenki"), not an item itself."""
     head = tok.head
+    if any(c.dep_ == "amod" and c.lower_ in {"former", "erstwhile"} for c in tok.children):
+        return True  # "JFS, the former Nusra Front"
     if tok.dep_ == "pobj" and head.lower_ == "as":
         return head.head.lower_ in {"known", "referred", "formerly", "previously"}
     return tok.dep_ in {"oprd", "attr"} and head.lower_ in {"called", "named", "dubbed"}

@@ -413,6 +413,22 @@ def test_the_axis_of_named_states_is_an_alliance(extractor: Extractor) -> None:
 
 # (id, text, family, (source, target))
 SINGLE_CASES: list[tuple[str, str, str, tuple[str, str]]] = [
+    ("reinforcements_fought_alongside",
+     "Several hundred reinforcements from Aleppo's Liwa al-Tawhid had reached Qusair last "
+     "week and fought alongside the Farouq Brigades.",
+     "joint_operation", ("farouq-brigades", "liwa-al-tawhid")),
+    ("operated_together_with",
+     "Detachments of the Desert Hawks militia operated together with army units on the "
+     "southern axis.",
+     "joint_operation", ("desert-hawks", "saa")),
+    ("together_with_before_a_fighting_xcomp",
+     "Militants of Jabhat al-Nusra, together with units of Ahrar al-Sham, continue to shell "
+     "the Sheikh Maqsoud district.",
+     "joint_operation", ("ahrar-al-sham", "jabhat-al-nusra")),
+    ("took_the_centre_of_a_town_together",
+     "The Turkish Armed Forces (TSK) and the Free Syrian Army (FSA) took full control of the "
+     "centre of Afrin.",
+     "joint_operation", ("fsa", "turkey")),
     ("a_unit_the_army_owns",
      "The offensive was led by the army's Tiger Forces.",
      "membership", ("tiger-forces", "saa")),
@@ -505,3 +521,11 @@ def test_a_purpose_that_never_happened_is_denied(extractor: Extractor) -> None:
     assert claims(extractor, text) == set()
     assert ("hostility", pair("turkey", "hayat-tahrir-al-sham")) in claims(extractor, text,
                                                                            negated=True)
+
+
+def test_a_former_name_in_an_aside_is_no_partner(extractor: Extractor) -> None:
+    text = ("Fighters of Jabhat Fatah al-Sham, the former Nusra Front, together with Nour al-Din "
+            "al-Zenki, tried to counter-attack.")
+    got = claims(extractor, text)
+    assert ("joint_operation", pair("jabhat-fatah-al-sham", "nour-al-din-al-zenki")) in got
+    assert not any("jabhat-al-nusra" in p for _, p in got)
