@@ -95,7 +95,7 @@ NOUNS: dict[str, str] = {
         "operation", "campaign", "ambush", "onslaught", "push", "advance", "confrontation",
         "conflict", "counteroffensive", "counterattack", "siege", "incursion", "skirmish",
         "rivalry", "enmity", "infighting", "aggression", "hostilities", "combat",
-        "insurgency", "rebellion", "uprising", "crackdown", "sortie", "sorties")},
+        "insurgency", "rebellion", "uprising", "crackdown", "sortie", "sorties", "fire")},
     **{n: "alliance" for n in (
         "alliance", "pact", "partnership", "cooperation", "coordination", "rapprochement",
         "coalition", "collaboration", "allegiance", "axis")},

@@ -413,6 +413,9 @@ def test_the_axis_of_named_states_is_an_alliance(extractor: Extractor) -> None:
 
 # (id, text, family, (source, target))
 SINGLE_CASES: list[tuple[str, str, str, tuple[str, str]]] = [
+    ("opened_fire_on",
+     "The army opened fire on Nusra positions near the town.",
+     "hostility", ("saa", "jabhat-al-nusra")),
     ("reinforcements_fought_alongside",
      "Several hundred reinforcements from Aleppo's Liwa al-Tawhid had reached Qusair last "
      "week and fought alongside the Farouq Brigades.",
