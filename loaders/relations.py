@@ -2112,8 +2112,14 @@ class _DepSentence:
         if k < end and self.doc[k].text in {",", ":"}:
             k += 1
         words = [t.lower_ for t in self.doc[k:min(k + 2, end)]]
+        counted = any(c.dep_ == "nummod" for c in tok.children) or (
+            tok.dep_ == "pobj" and tok.head.lower_ == "of"
+            and (tok.head.head.like_num or tok.head.head.lower_ in {"two", "three", "four",
+                                                                      "both"}))
         if self.doc[k - 1].text == ":":
             pass  # "seven factions: A, B and C"
+        elif self.doc[k - 1].text == "," and counted:
+            pass  # "two SNA factions, the Sultan Murad Division and the Hamza Division"
         elif words[:2] == ["among", "them"] or words[:2] == ["such", "as"]:
             k += 2
         elif words[:1] in (["including"], ["like"], ["notably"]):

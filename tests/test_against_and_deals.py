@@ -413,6 +413,10 @@ def test_the_axis_of_named_states_is_an_alliance(extractor: Extractor) -> None:
 
 # (id, text, family, (source, target))
 SINGLE_CASES: list[tuple[str, str, str, tuple[str, str]]] = [
+    ("counted_factions_then_their_names",
+     "Fighters of two SNA factions, the Sultan Murad Division and the Hamza Division, clashed "
+     "in Afrin.",
+     "membership", ("hamza-division", "syrian-national-army")),
     ("opened_fire_on",
      "The army opened fire on Nusra positions near the town.",
      "hostility", ("saa", "jabhat-al-nusra")),
