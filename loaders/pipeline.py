@@ -278,7 +278,9 @@ class ActorRuler:
             while end < n and keys[end] and keys[end][0] in OPTIONAL_KEYS:
                 end += 1
             start = _extend_article(doc, i)
-            if _inside_unknown_name(doc, start, self.gazetteer):
+            if _inside_unknown_name(doc, start, self.gazetteer) or _head_of_unknown_name(
+                doc, start, end
+            ):
                 i = end
                 continue
             if hit.place and (_is_locative(doc, start) or _inside_longer_name(doc, start, end)
@@ -409,6 +411,18 @@ def _inside_unknown_name(doc: Doc, start: int, gazetteer: Gazetteer) -> bool:
             or gazetteer.adjective_actor(prev.text) is not None):
         return False
     return start < 2 or doc[start - 2].text not in {".", "\n"}
+
+
+def _head_of_unknown_name(doc: Doc, start: int, end: int) -> bool:
+    """"Jaysh Ahrar al-Ashair" is not "Jaysh al-Ahrar": a known name with no "al-" of its own,
+    followed by an "al-" element, is the head of a longer Arabic name."""
+    if any(t.lower_.startswith("al-") or t.lower_ == "al" for t in doc[start:end]):
+        return False
+    if end < len(doc) and doc[end].lower_.startswith("al-") and len(doc[end].text) > 4:
+        return doc[end].text[3:4].isupper()
+    return end + 2 < len(doc) and doc[end].lower_ == "al" and doc[end + 1].text in "-‐–" and (
+        doc[end + 2].text[:1].isupper()
+    )
 
 
 def _dateline(doc: Doc, start: int, end: int) -> bool:

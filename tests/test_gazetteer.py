@@ -9,6 +9,7 @@ import pytest
 
 from graph.errors import InputError
 from graph.model import ActorKind
+from loaders.extract import Extractor
 from loaders.gazetteer import Gazetteer, is_generic_collective
 
 
@@ -179,3 +180,13 @@ def test_jolani_follows_the_group_he_led(gaz: Gazetteer) -> None:
     assert gaz.resolve("Abu Mohammad al-Julani",  # type: ignore[union-attr]
                        when=date(2016, 9, 1)).id == "jabhat-fatah-al-sham"
     assert gaz.resolve("Jolani", when=date(2019, 1, 1)).id == "hayat-tahrir-al-sham"  # type: ignore[union-attr]
+
+
+def test_a_known_name_heading_a_longer_arabic_name_is_not_that_actor(
+    model_extractor: Extractor,
+) -> None:
+    labels = {s.text: s.label_ for s in model_extractor.nlp(
+        "Jaysh Ahrar al-Ashair, a tribal force, and Harakat Ahrar al-Sham al-Islamiyya "
+        "fought.").spans["allegiance_actors"]}
+    assert labels.get("Jaysh Ahrar al-Ashair", "").startswith("new:")
+    assert labels.get("Harakat Ahrar al-Sham al-Islamiyya") == "ahrar-al-sham"
