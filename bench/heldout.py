@@ -38,6 +38,7 @@ from tests.heldout.scoring import (  # noqa: E402
     HeldoutDoc,
     HeldoutScore,
     align_actors,
+    declared_identities,
     discovered_aliases,
     load_heldout,
     score_document,
@@ -63,9 +64,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--set", default="heldout", dest="name",
                         help="evaluation set under tests/: heldout, blind, unseen, fresh, "
-                             "final, sealed, vault")
+                             "final, sealed, vault, cellar")
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--errors", type=Path, help="write false positives and misses here")
+    parser.add_argument("--strict-names", action="store_true",
+                        help="do not fold gazetteer actors the gold lists under another actor "
+                             "(how sets were scored before 2026-11-29, session 5)")
     parser.add_argument("--check-names", action="store_true",
                         help="only show how gold actor names resolve; extract nothing")
     args = parser.parse_args(argv)
@@ -83,18 +87,20 @@ def main(argv: list[str] | None = None) -> int:
     started = datetime.now(UTC)
     docs = load_heldout(extractor.gazetteer, docs=folder / "docs", gold=gold)
     table = discovered_aliases(gold, extractor.gazetteer)
+    declared = {} if args.strict_names else declared_identities(gold, extractor.gazetteer)
     required = sum(1 for d in docs for g in d.relations if not g.optional and not g.negated)
     denied = sum(1 for d in docs for g in d.relations if g.negated)
     print(f"{args.name} set: {len(docs)} reports, {required} required gold relations, "
           f"{denied} denied, {sum(len(d.places) for d in docs)} captures; run at "
           f"{started:%Y-%m-%d %H:%M} UTC")
 
-    extractions = [align_actors(e, table) for e in extractor.pipe(d.source for d in docs)]
+    extractions = [align_actors(e, table, declared)
+                   for e in extractor.pipe(d.source for d in docs)]
     main_score = _score(docs, extractions)
     rule_only = Extractor(model="__rule_only__")
-    rule_score = _score(docs, [align_actors(e, table)
+    rule_score = _score(docs, [align_actors(e, table, declared)
                                for e in rule_only.pipe(d.source for d in docs)])
-    cooc_score = _score(docs, [_cooccurrence(d, extractor.gazetteer) for d in docs])
+    cooc_score = _score(docs, [_cooccurrence(d, extractor.gazetteer, declared) for d in docs])
 
     _print_table(args.model, main_score, rule_score, cooc_score)
     results = {
@@ -102,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         "date": date.today().isoformat(),
         "run_at_utc": started.isoformat(timespec="seconds"),
         "model": args.model,
+        "declared_identities_folded": not args.strict_names,
         "rule_only": extractor.rule_only,
         "documents": len(docs),
         "required_gold": required,
@@ -137,7 +144,8 @@ def _score(docs: list[HeldoutDoc], extractions: list[Extraction]) -> HeldoutScor
     return total
 
 
-def _cooccurrence(doc: HeldoutDoc, gazetteer: Gazetteer) -> Extraction:
+def _cooccurrence(doc: HeldoutDoc, gazetteer: Gazetteer,
+                  declared: dict[str, str]) -> Extraction:
     """Every pair of gazetteer actors named in one sentence, typed by the first trigger."""
     aliases = sorted({alias for actor in gazetteer for alias in (actor.name, *actor.aliases)},
                      key=len, reverse=True)
@@ -147,8 +155,9 @@ def _cooccurrence(doc: HeldoutDoc, gazetteer: Gazetteer) -> Extraction:
         ids: list[str] = []
         for match in pattern.finditer(sentence):
             actor = gazetteer.resolve(match.group(1), when=doc.source.document.date, fuzzy=False)
-            if actor is not None and actor.id not in ids:
-                ids.append(actor.id)
+            ident = declared.get(actor.id, actor.id) if actor is not None else None
+            if ident is not None and ident not in ids:
+                ids.append(ident)
         rtype = next((t for t, trig in _BASELINE_TRIGGERS if trig.search(sentence)), None)
         if rtype is None:
             continue

@@ -44,6 +44,7 @@ VERBS: dict[str, VerbSpec] = {
     "battle": _v("hostility", "with", "against"),
     "combat": _v("hostility", "with", "against"),
     "skirmish": _v("hostility", "with", "against"),
+    "exchange": _v("hostility", "with"),  # only "exchanged fire", see relations.verb
     "fire": _v("hostility", "on", "upon", "at"),
     **{v: _v("hostile_light", "against", "at") for v in (
         "launch", "wage", "begin", "start", "conduct", "mount", "stage", "continue", "intensify",
@@ -108,7 +109,8 @@ NOUNS: dict[str, str] = {
         "ammunition", "reinforcements", "equipment", "money", "funds")},
     **{n: "member" for n in (
         "member", "part", "faction", "affiliate", "branch", "wing", "component", "subgroup",
-        "constituent", "unit", "division", "brigade", "battalion", "regiment", "formation")},
+        "constituent", "unit", "division", "brigade", "battalion", "regiment", "formation",
+        "corps", "arm", "offshoot")},
 }
 # Hostility nouns that need an explicit target (an "operation" alone is no attack).
 NEEDS_TARGET: frozenset[str] = frozenset(
@@ -147,7 +149,9 @@ PROXY_NOUNS: frozenset[str] = frozenset(
      "gunships", "planes", "plane", "warplane", "jet", "columns", "column", "depot",
      "command", "post", "barracks", "airbase", "garrison", "garrisons", "launchers",
      "formations", "batteries", "installations", "warehouses", "arsenal", "outpost",
-     "factions", "reinforcements", "detachments", "contingent", "contingents"}
+     "factions", "reinforcements", "detachments", "contingent", "contingents", "aviation",
+     "airpower", "navy", "warships", "advisers", "advisors", "instructors", "committee",
+     "negotiators", "delegation", "delegations", "representatives", "envoys", "notables"}
 )
 # Nouns of quantity that pass an argument on ("dozens of ISIS fighters").
 QUANTITY_NOUNS: frozenset[str] = frozenset(
@@ -158,6 +162,20 @@ QUANTITY_NOUNS: frozenset[str] = frozenset(
 )
 # Hostility verbs that say the subjects fought each other when they have no object.
 RECIPROCAL: frozenset[str] = frozenset({"clash", "skirmish"})
+# What a deal is for when it binds its parties together against someone ("an agreement for
+# the army to deploy along the border to help the SDF"): an alliance, not a truce.
+ALLIANCE_DEAL_VERBS: frozenset[str] = frozenset(
+    {"deploy", "help", "defend", "protect", "confront", "repel", "fight", "support",
+     "reinforce", "counter", "resist", "coordinate", "cooperate"}
+)
+TRUCE_DEAL_VERBS: frozenset[str] = frozenset(
+    {"end", "halt", "stop", "cease", "withdraw", "evacuate", "surrender", "leave", "hand",
+     "pause", "suspend", "exit", "depart"}
+)
+# What sides "exchange" when they fight ("exchanged fire"; not prisoners or bodies).
+EXCHANGED_FIRE: frozenset[str] = frozenset(
+    {"fire", "gunfire", "shelling", "shells", "blows", "strikes", "salvoes", "volleys"}
+)
 # "A and B fought" is hostile only with these words; "fought side by side" is the opposite.
 MUTUAL_WORDS: frozenset[str] = frozenset({"each", "other", "another", "control", "over"})
 TOGETHER_WORDS: frozenset[str] = frozenset(

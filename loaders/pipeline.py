@@ -283,8 +283,10 @@ class ActorRuler:
             ):
                 i = end
                 continue
-            if hit.place and (_is_locative(doc, start) or _inside_longer_name(doc, start, end)
-                              or _dateline(doc, start, end)):
+            if hit.place and not _before_hyphen_participle(doc, end) and (
+                _is_locative(doc, start) or _inside_longer_name(doc, start, end)
+                or _dateline(doc, start, end)
+            ):
                 i = end
                 continue
             spans.append(Span(doc, start, end, label=hit.actor_id, kb_id=FROM_GAZETTEER))
@@ -437,6 +439,13 @@ def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
     # "Syria Revolutionaries Front": a country name that opens a longer proper name.
     return end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper() and (
         doc[end].text.lower() not in {"and", "or"}
+    )
+
+
+def _before_hyphen_participle(doc: Doc, end: int) -> bool:
+    # "factions of the Turkey-backed SNA": the state backs someone, it is not a place here
+    return end + 1 < len(doc) and doc[end].text in "-‐–" and (
+        _HYPHEN_PARTICIPLE.match("x." + doc[end].text + doc[end + 1].text) is not None
     )
 
 

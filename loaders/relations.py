@@ -29,8 +29,10 @@ from loaders.coref import CorefState, anaphor_number
 from loaders.gazetteer import Gazetteer
 from loaders.hedging import attribution_cue, hedge_cue, negation_cue
 from loaders.lexicon import (
+    ALLIANCE_DEAL_VERBS,
     BROKER_VERBS,
     COALITION_NOUNS,
+    EXCHANGED_FIRE,
     GROUP_WORDS,
     HOSTILE_PREPS,
     JOINT_NOUNS,
@@ -47,6 +49,7 @@ from loaders.lexicon import (
     RECIPROCAL,
     SUPPORT_PARTICIPLES,
     TOGETHER_WORDS,
+    TRUCE_DEAL_VERBS,
     VERB_FORMS,
     VERBS,
     WH_WORDS,
@@ -328,7 +331,8 @@ class _DepSentence:
             return [ref, *self._slashed(ref)]
         if depth > 3:
             return []
-        if tok.pos_ == "ADJ" and (tok.dep_ in {"nsubj", "conj", "dobj", "pobj"} or (
+        if (tok.pos_ == "ADJ" or (tok.pos_ == "PROPN" and tok.conjuncts)) and (
+            tok.dep_ in {"nsubj", "conj", "dobj", "pobj"} or (
             depth > 0 and tok.dep_ == "compound"  # "Russian Sukhoi jets"
         )):
             # "Turkish and American troops": the adjective stands for its own troops
@@ -337,7 +341,9 @@ class _DepSentence:
                 return [Ref(actor, tok.i, tok.i + 1)]
         out: list[Ref] = []
         for child in tok.children:
-            if child.dep_ in {"compound", "nmod", "poss", "amod"} and child.i < tok.i:
+            if (child.dep_ in {"compound", "nmod", "poss", "amod"} or (
+                child.dep_ == "nummod" and child.i in self.ctx.by_token  # a merged name
+            )) and child.i < tok.i:                                      # read as a number
                 out += self.actors_at(child, depth + 1)
                 if out:
                     # "U.S. and British forces": the coordinated modifiers name states too
@@ -366,6 +372,8 @@ class _DepSentence:
                         actor = self.ctx.gaz.adjective_actor(adj.text)
                         if actor:
                             out.append(Ref(actor, adj.i, adj.i + 1))
+                        elif adj.i != child.i and adj.i in self.ctx.by_token and out:
+                            out.append(self.ctx.by_token[adj.i])  # "Turkish and FSA forces"
         if not out and (tok.lower_ in PROXY_NOUNS or tok.lower_ in QUANTITY_NOUNS
                         or _noun_family(tok) == "hostility"
                         or tok.lower_ in ATTEMPT_NOUNS):
@@ -689,6 +697,11 @@ class _DepSentence:
         if misread:
             direct = sorted([*direct, *misread, *(c for c in v.children if c.dep_ == "nsubjpass")],
                             key=lambda t: t.i)
+        if not direct and v.dep_ == "amod" and v.head.i > v.i:
+            # "The Hamza Division shelled areas held by X" parsed as the noun phrase "the
+            # [Hamza Division] shelled areas": the name before the "adjective" is its subject
+            direct = [c for c in v.head.children if c.i < v.i and c.i in self.ctx.by_token
+                      and c.dep_ in {"nummod", "compound", "nmod", "amod", "det"}]
         if not direct:
             # A sentence-initial actor parsed as a modifier of the verb ("Russian warplanes
             # bombed ...") is its subject.
@@ -705,6 +718,12 @@ class _DepSentence:
                 if node.dep_ == "appos" and node.i not in self.ctx.by_token:
                     node = node.head
                 return [node]
+            if v.dep_ == "relcl" and direct[0].lower_ in {"both", "all", "each", "either"} and (
+                any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                    p.lower_ in {"which", "whom"} for p in _pobjs(c)) for c in direct[0].children)
+            ):
+                # "A and B, both of which belong to X": every coordinated name
+                return [v.head, *(c for c in v.head.conjuncts if c.i < v.i)]
             if v.dep_ == "relcl" and direct[0].lower_ in WH_WORDS:
                 anchor = v.head
                 if (anchor.dep_ == "appos" and self.ctx.by_token.get(anchor.i) is None
@@ -745,6 +764,12 @@ class _DepSentence:
             return [head]  # "ISIS fighters attacking the town"
         if v.dep_ == "relcl":
             return [head]
+        if v.dep_ == "pcomp" and head.lower_ == "with":
+            # "with Russian aircraft providing cover": the absolute clause's own subject,
+            # which the parser hangs on "with"
+            own = [c for c in head.children if c.i < v.i and c.pos_ in {"NOUN", "PROPN"}]
+            if own:
+                return own
         if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
             controller = [c for c in head.head.children if c.dep_ == "dobj"]
             if head.lower_ in {"of", "for"} and controller:
@@ -760,6 +785,11 @@ class _DepSentence:
                 and head.head.lower_ in {"in", "at", "near", "around"}
                 and head.head.head.pos_ in {"NOUN", "PROPN"} and self.actors_at(head.head.head, 1)):
             return head.head.head
+        if (head.dep_ == "appos" and head.pos_ == "NOUN" and head.i not in self.ctx.by_token
+                and head.head.i in self.ctx.by_token and head.head.i < head.i):
+            # "Kataib Sayyid al-Shuhada, an Iraqi militia backed by Iran": the named group,
+            # not the state its description's adjective names
+            return head.head
         return head
 
     def object_tokens(self, v: Token, preps: frozenset[str]) -> list[Token]:
@@ -774,7 +804,11 @@ class _DepSentence:
                 out += [c for c in v.head.children if c.dep_ == "nsubjpass"]
         else:
             out += [c for c in v.children if c.dep_ in {"dobj", "dative"}]
-            if v.dep_ == "amod" and v.head.i > v.i and any(c.dep_ == "nsubj" for c in v.children):
+            if v.dep_ == "amod" and v.head.i > v.i and (
+                any(c.dep_ == "nsubj" for c in v.children)
+                or any(c.i < v.i and c.i in self.ctx.by_token and c.dep_ == "nummod"
+                       for c in v.head.children)
+            ):
                 out.append(v.head)  # "jets bombed positions" misparsed as an adjective
             if v.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in WH_WORDS
                                          for c in v.children):
@@ -860,6 +894,10 @@ class _DepSentence:
                 self.in_room(tok)
             if lower in {"merger", "unification", "amalgamation"}:
                 self.merger(tok)
+            if lower in SHARE_NOUNS and tok.dep_ in {"dobj", "attr"} and (
+                tok.head.lower_ in _SHARE_VERBS
+            ):
+                self.share_of(tok)
             ref = self.ctx.by_token.get(tok.i)
             if ref is not None and tok.i == ref.end - 1:
                 self.of_parent(tok, ref)
@@ -983,6 +1021,12 @@ class _DepSentence:
         if lemma == "take" or lemma == "hold" or lemma == "set":
             return
         if family == "hostility":
+            if lemma == "exchange" and not any(
+                c.dep_ == "dobj" and (c.lower_ in EXCHANGED_FIRE or any(
+                    m.lower_ in EXCHANGED_FIRE for m in c.children if m.dep_ == "compound"))
+                for c in v.children
+            ):
+                return  # "exchanged prisoners": a deal, not a fight
             if lemma == "fight" and any(c.lower_ in {"alongside", "beside"} for c in v.children):
                 return  # handled by alongside()
             if lemma in {"expel", "purge", "oust"} and any(
@@ -1031,7 +1075,8 @@ class _DepSentence:
             ) and nearby & TOGETHER_WORDS:
                 self.emit_symmetric(JOINT, subjects, v)
                 return
-            mutual = lemma in RECIPROCAL or (lemma in {"fight", "battle"} and nearby & MUTUAL_WORDS)
+            mutual = lemma in RECIPROCAL or lemma == "exchange" or (
+                lemma in {"fight", "battle"} and nearby & MUTUAL_WORDS)
             if not targets and mutual and len(subjects) >= 2:
                 # "A and B clashed": each fought the other
                 for a in subjects:
@@ -1162,6 +1207,12 @@ class _DepSentence:
                           if _noun_family(p) == "hostility"]
                 supported = [r for e in events
                              for r in (self.own_agents(e) or self.event_agents(e))]
+            if not supported and v.dep_ == "pcomp" and v.head.lower_ == "with" and (
+                v.head.head.pos_ in {"VERB", "AUX"}
+            ):
+                # "The SAA advanced, with Russian jets providing air cover": the clause's
+                # subject is the one covered
+                supported = self.refs(self.subject_tokens(v.head.head))
             self.emit(SUPPORT, subjects, supported, v)
         elif family in {"includes", "includes_passive"}:
             into = [p for c in v.children if c.dep_ == "prep" and c.lower_ in {"in", "into"}
@@ -1539,7 +1590,7 @@ class _DepSentence:
                 agents = []  # "officials announced a ceasefire between A and B": A and B only
             else:
                 agents = self.noun_agents(n)
-            rtype = ALLIANCE if family == "alliance" else TRUCE
+            rtype = ALLIANCE if family == "alliance" or self.deal_binds(n, lemma) else TRUCE
             if lemma in {"cooperation", "coordination", "collaboration"} and (
                 n.dep_ == "pobj" and n.head.lower_ == "in"
             ):
@@ -1607,6 +1658,23 @@ class _DepSentence:
             else:
                 members = self.refs([n.head])
             self.emit(MEMBERSHIP, members, self.refs(coalition), n)
+
+    def deal_binds(self, n: Token, lemma: str) -> bool:
+        """An agreement whose terms put one party's forces at the other's side ("an agreement
+        for the army to deploy along the border to help the SDF") is an alliance; one that
+        ends or pauses fighting stays a truce."""
+        if lemma not in DEAL_NOUNS:
+            return False
+        clauses = [c for c in n.children if c.dep_ in {"acl", "relcl"}]
+        # "an agreement with the government under which army units will deploy"
+        clauses += [t for t in n.subtree if t.dep_ == "relcl" and t.head.i != n.i and any(
+            c.lower_ == "whereby" or (c.dep_ == "prep" and any(p.lower_ == "which"
+                                                               for p in _pobjs(c)))
+            for c in t.children)]
+        if n.dep_ == "dobj":
+            clauses += [c for c in n.head.children if c.dep_ == "advcl" and c.i > n.i]
+        words = {t.lower_ for c in clauses for t in c.subtree if t.pos_ == "VERB"}
+        return bool(words & _ALLIANCE_DEAL_FORMS) and not words & _TRUCE_DEAL_FORMS
 
     def casualties(self, n: Token) -> list[Ref]:
         """Whose men an attack killed: "nine Hezbollah members were killed in Turkish drone
@@ -1986,6 +2054,11 @@ class _DepSentence:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in {"including", "like"}:
                     supported += self.refs(_pobjs(child))
+                if child.dep_ == "appos" and not supported and head.lower_ in (
+                    PROXY_NOUNS | QUANTITY_NOUNS
+                ):
+                    # "two US-backed factions in Idlib, the SRF and Harakat Hazm"
+                    supported += self.refs([child])
         if not supported and head.i > tok.i and (
             head.lower_ in ARMS_NOUNS or head.lower_ in MATERIEL_NOUNS
         ) and head.dep_ == "dobj" and head.head.lower_ in RECEIVING_VERBS | {"used", "uses",
@@ -2111,11 +2184,20 @@ class _DepSentence:
         end = self.sent.end
         if k < end and self.doc[k].text in {",", ":"}:
             k += 1
-        words = [t.lower_ for t in self.doc[k:min(k + 2, end)]]
         counted = any(c.dep_ == "nummod" for c in tok.children) or (
             tok.dep_ == "pobj" and tok.head.lower_ == "of"
             and (tok.head.head.like_num or tok.head.head.lower_ in {"two", "three", "four",
                                                                       "both"}))
+        if counted and k < end and self.doc[k].lower_ in {"in", "from", "across", "around"}:
+            # "two SNA factions in Afrin, A and B": the place phrase before the list
+            j = k + 1
+            while j < end and j - k < 6 and self.doc[j].text != "," and (
+                j not in self.ctx.by_token
+            ):
+                j += 1
+            if j < end and self.doc[j].text == ",":
+                k = j + 1
+        words = [t.lower_ for t in self.doc[k:min(k + 2, end)]]
         if self.doc[k - 1].text == ":":
             pass  # "seven factions: A, B and C"
         elif self.doc[k - 1].text == "," and counted:
@@ -2257,6 +2339,15 @@ class _DepSentence:
         members = [r for r in self.refs(self.subject_tokens(host)) if r.actor != rooms[0].actor]
         self.emit(MEMBERSHIP, members, rooms, tok)
 
+    def share_of(self, n: Token) -> None:
+        # "The YPG, which forms the backbone of the SDF", "A and B constitute the core of X"
+        whole = self.refs([p for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for p in _pobjs(c)])
+        if len(whole) != 1:
+            return
+        parts = self.refs(self.subject_tokens(n.head))
+        self.emit(MEMBERSHIP, [r for r in parts if r.actor != whole[0].actor], whole, n)
+
     def merger(self, n: Token) -> None:
         # "JKW, formed in 2016 through the merger of A and B"; "X is a merger of A and B"
         members = self.refs([p for c in n.children if c.dep_ == "prep"
@@ -2334,6 +2425,15 @@ class _DepSentence:
             verb = tok.head
             if verb.pos_ not in {"VERB", "AUX"}:
                 members = self.actors_at(verb, 1)
+                node = verb
+                if node.dep_ == "pobj" and node.head.lower_ == "of" and (
+                    node.head.head.lower_ == "one" or node.head.head.like_num
+                ):
+                    node = node.head.head
+                if not members and node.dep_ == "appos" and node.pos_ in {"NOUN", "NUM"}:
+                    # "the Farouq Brigades, one of the largest formations under the FSA
+                    # umbrella": the name the description stands beside
+                    members = self.actors_at(node.head, 1)[:1]
             else:
                 members = self.refs(self.subject_tokens(verb))
             # "Turkey and the rebels it backs, grouped under the banner of the SNA"
@@ -2549,10 +2649,15 @@ NOT_HOSTILE_AGAINST = frozenset(
      "position", "policy", "reservations", "caution", "appeal", "appeals", "safeguards",
      "vaccination", "vaccine", "medicine", "treatment", "backlash", "grudge"}
 )
+_ALLIANCE_DEAL_FORMS = frozenset(f for v in ALLIANCE_DEAL_VERBS for f in inflect(v))
+_TRUCE_DEAL_FORMS = frozenset(f for v in TRUCE_DEAL_VERBS for f in inflect(v))
 DEAL_NOUNS = frozenset({"agreement", "deal", "accord", "arrangement", "settlement",
                         "reconciliation"})
 UNIT_HEADS = frozenset({"forces", "division", "brigade", "brigades", "corps", "guard", "legion",
                         "regiment", "battalion", "battalions", "units", "force"})
+_SHARE_VERBS = frozenset({"forms", "form", "formed", "forming", "constitutes", "constitute",
+                          "constituted", "is", "are", "was", "were", "remains", "remain",
+                          "remained", "became", "become", "becomes"})
 SHARE_NOUNS = frozenset({"bulk", "core", "backbone", "majority", "most", "part", "heart",
                          "mainstay"})
 NAMING_PARTICIPLES = frozenset({"known", "called", "named", "dubbed"})

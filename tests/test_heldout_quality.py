@@ -23,6 +23,7 @@ from tests.heldout.scoring import (
     HeldoutDoc,
     HeldoutScore,
     align_actors,
+    declared_identities,
     discovered_aliases,
     load_heldout,
     score_document,
@@ -58,7 +59,9 @@ def extractor() -> Extractor:
 def scored(extractor: Extractor) -> tuple[list[HeldoutDoc], list[Extraction], HeldoutScore]:
     docs = load_heldout(extractor.gazetteer)
     table = discovered_aliases(GOLD, extractor.gazetteer)
-    extractions = [align_actors(e, table) for e in extractor.pipe(d.source for d in docs)]
+    declared = declared_identities(GOLD, extractor.gazetteer)
+    extractions = [align_actors(e, table, declared)
+                   for e in extractor.pipe(d.source for d in docs)]
     total = HeldoutScore()
     for doc, extraction in zip(docs, extractions, strict=True):
         score_document(doc, extraction, total)
@@ -78,9 +81,10 @@ def test_later_sets_stay_above_their_measured_floor(extractor: Extractor, name: 
     folder = DOCS.parents[1] / name
     docs = load_heldout(extractor.gazetteer, docs=folder / "docs", gold=folder / "gold.json")
     table = discovered_aliases(folder / "gold.json", extractor.gazetteer)
+    declared = declared_identities(folder / "gold.json", extractor.gazetteer)
     total = HeldoutScore()
     for doc, extraction in zip(docs, extractor.pipe(d.source for d in docs), strict=True):
-        score_document(doc, align_actors(extraction, table), total)
+        score_document(doc, align_actors(extraction, table, declared), total)
     counts = total.families["all"]
     min_precision, min_f1 = DEV_FLOORS[name]
     assert counts.precision >= min_precision, f"{name} P {counts.precision:.2f}"

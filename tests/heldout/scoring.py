@@ -162,10 +162,36 @@ def discovered_aliases(gold: Path, gazetteer: Gazetteer) -> dict[str, str]:
     return table
 
 
-def align_actors(extraction: Extraction, table: dict[str, str]) -> Extraction:
-    """Rename discovered actors that carry a gold alias to that gold actor's id."""
+def declared_identities(gold: Path, gazetteer: Gazetteer) -> dict[str, str]:
+    """Gazetteer id -> gold id, where the gold lists that actor's name under another actor.
+
+    Annotators decide what counts as one actor: a writer who lists "Coalition aircraft" under
+    "United States", or "PYD" under "YPG", scores them as one. Only gazetteer actors that are
+    not themselves a gold actor of the set are folded this way, so no gold distinction is lost.
+    """
+    raw = json.loads(gold.read_text(encoding="utf-8"))
+    canonical = {name: gold_actor_id(name, gazetteer, None) for name in raw["actors"]}
+    taken = set(canonical.values())
+    out: dict[str, str] = {}
+    for name, surfaces in raw["actors"].items():
+        for surface in surfaces:
+            actor = gazetteer.resolve(surface)
+            if actor is not None and actor.id not in taken:
+                out.setdefault(actor.id, canonical[name])
+    return out
+
+
+def align_actors(extraction: Extraction, table: dict[str, str],
+                 declared: dict[str, str] | None = None) -> Extraction:
+    """Rename discovered actors that carry a gold alias to that gold actor's id.
+
+    ``declared`` (from :func:`declared_identities`) also renames gazetteer actors the gold
+    counts as part of another actor.
+    """
     rename = {a.id: table[name_key(a.name)] for a in extraction.actors
               if not a.curated and name_key(a.name) in table}
+    rename.update({a.id: declared[a.id] for a in extraction.actors
+                   if declared and a.curated and a.id in declared})
     if not rename:
         return extraction
     claims = []

@@ -1,0 +1,142 @@
+"""Constructions added in session 5, on sentences we wrote: agreements that bind parties
+together (alliance) or stop fighting (truce), coordinated nationality words before a force
+noun, absolute "with X providing cover" clauses, "exchanged fire", backers named before a
+hyphen, and the descriptions that must not turn into actors. Each rule has a case that must
+not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import Extractor
+from tests.extraction_cases import directed
+from tests.extraction_cases import typed_pairs as claims
+
+
+@pytest.fixture
+def extractor(model_extractor: Extractor) -> Extractor:
+    return model_extractor
+
+
+def pair(a: str, b: str) -> frozenset[str]:
+    return frozenset({a, b})
+
+
+# (id, text, family, (source, target)) that must be found.
+CASES: list[tuple[str, str, str, tuple[str, str]]] = [
+    ("backer_named_after_of_the",
+     "Factions of the Turkey-backed Syrian National Army attacked the SDF.",
+     "support", ("turkey", "syrian-national-army")),
+    ("backer_adjective_before_a_known_name",
+     "Clashes erupted with the Turkish-backed Syrian National Army near Tal Tamr.",
+     "support", ("turkey", "syrian-national-army")),
+    ("support_of_a_state_air_arm",
+     "Units of the Syrian Arab Army, with the support of aviation of the Russian Aerospace "
+     "Forces, have completed the liberation of Palmyra.",
+     "support", ("russia", "saa")),
+    ("absolute_clause_providing_cover",
+     "The advance was led by Syrian army units, with Russian aircraft providing cover.",
+     "support", ("russia", "saa")),
+    ("absolute_clause_names_the_covered",
+     "The SAA advanced, with Russian jets providing air support to the Tiger Forces.",
+     "support", ("russia", "tiger-forces")),
+    ("coordinated_state_and_group_modifiers",
+     "Coalition jets provided air support to the Turkish and FSA forces advancing on "
+     "Jarablus.",
+     "support", ("us-led-coalition", "fsa")),
+    ("exchanged_fire",
+     "Turkish and Syrian government forces exchanged fire near Saraqeb.",
+     "hostility", ("turkey", "saa")),
+    ("ceasefire_between_coordinated_nationalities",
+     "A ceasefire between Turkish and Syrian government forces took effect.",
+     "truce", ("saa", "turkey")),
+    ("negotiators_stand_for_their_factions",
+     "The negotiating committee of the Southern Front factions reached an agreement with "
+     "Russian officers in Busra al-Sham to end the fighting.",
+     "truce", ("russia", "southern-front")),
+    ("agreement_to_deploy_and_help_is_an_alliance",
+     "The SDF reached an agreement with the Syrian government for the Syrian army to deploy "
+     "along the border to help the SDF confront the Turkish assault.",
+     "alliance", ("saa", "sdf")),
+    ("agreement_under_which_forces_deploy",
+     "The SDF announced that it had reached an agreement with the Damascus government under "
+     "which Syrian army units will deploy along the border.",
+     "alliance", ("saa", "sdf")),
+    ("a_merged_name_read_as_a_number_modifies_the_target",
+     "The Third Legion, the SNA's largest corps, attacked Hamza Division headquarters in "
+     "al-Bab.",
+     "hostility", ("third-legion", "hamza-division")),
+    ("a_coalitions_corps",
+     "The Third Legion, the SNA's largest corps, attacked Hamza Division headquarters in "
+     "al-Bab.",
+     "membership", ("third-legion", "syrian-national-army")),
+    ("subject_read_as_a_modifier_of_the_object",
+     "The Hamza Division shelled areas held by the YPG.",
+     "hostility", ("hamza-division", "ypg")),
+    ("counted_backed_factions_named_after_a_place",
+     "The group routed two of the main US-backed rebel factions in Idlib, the Syrian "
+     "Revolutionaries Front and Harakat Hazm.",
+     "support", ("united-states", "harakat-hazzm")),
+    ("both_of_which_belong",
+     "Among the factions involved were the First Army and the Yarmouk Army, both of which "
+     "belong to the Southern Front.",
+     "membership", ("first-army", "southern-front")),
+    ("forms_the_backbone_of",
+     "The YPG, which forms the backbone of the US-backed Syrian Democratic Forces, denied the "
+     "report.",
+     "membership", ("ypg", "sdf")),
+    ("one_of_the_formations_under_an_umbrella",
+     "The Farouq Brigades, one of the largest formations under the Free Syrian Army umbrella, "
+     "withdrew.",
+     "membership", ("farouq-brigades", "fsa")),
+]
+
+
+@pytest.mark.parametrize(("text", "family", "edge"), [c[1:] for c in CASES],
+                         ids=[c[0] for c in CASES])
+def test_construction(extractor: Extractor, text: str, family: str,
+                      edge: tuple[str, str]) -> None:
+    got = directed(extractor, text, family)
+    if family in {"support", "membership"}:
+        assert edge in got
+    else:
+        assert edge in got or edge[::-1] in got
+
+
+def test_an_agreement_to_leave_stays_a_truce(extractor: Extractor) -> None:
+    text = ("Ahrar al-Sham reached a deal with HTS under which its fighters would leave the "
+            "crossing.")
+    got = claims(extractor, text)
+    assert ("truce", pair("ahrar-al-sham", "hayat-tahrir-al-sham")) in got
+    assert ("alliance", pair("ahrar-al-sham", "hayat-tahrir-al-sham")) not in got
+
+
+def test_exchanging_prisoners_is_no_fight(extractor: Extractor) -> None:
+    text = "The SDF and the Syrian National Army exchanged prisoners near Manbij."
+    assert not any(family == "hostility" for family, _ in claims(extractor, text))
+
+
+def test_a_described_groups_nationality_is_not_its_backer(extractor: Extractor) -> None:
+    text = ("Kataib Sayyid al-Shuhada, an Iraqi militia backed by Iran, deployed to the "
+            "border.")
+    got = directed(extractor, text, "support")
+    assert ("iran", "kataib-sayyid-al-shuhada") in got
+    assert ("iran", "iraq") not in got
+
+
+def test_a_state_before_a_hyphen_participle_is_no_place(extractor: Extractor) -> None:
+    # the state still reads as a place where no participle follows
+    text = "Fighters of the Syrian National Army crossed from Turkey into Afrin."
+    assert not any(family == "support" for family, _ in claims(extractor, text))
+
+
+def test_the_backbone_of_a_campaign_is_no_membership(extractor: Extractor) -> None:
+    text = "Russia formed the backbone of the air campaign against the Islamic State."
+    assert not directed(extractor, text, "membership")
+
+
+def test_the_owner_of_a_described_attacker_does_not_attack(extractor: Extractor) -> None:
+    text = ("The Third Legion, the SNA's largest corps, attacked Hamza Division headquarters in "
+            "al-Bab.")
+    assert ("syrian-national-army", "hamza-division") not in directed(extractor, text,
+                                                                      "hostility")
