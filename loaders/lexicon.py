@@ -85,7 +85,7 @@ VERBS: dict[str, VerbSpec] = {
     "belong": _v("joins", "to"),
     **{v: _v("capture") for v in (
         "capture", "seize", "take", "liberate", "secure", "recapture", "retake", "overrun",
-        "regain", "free", "conquer", "occupy", "control", "hold", "clear")},
+        "regain", "free", "conquer", "occupy", "control", "hold", "clear", "cleanse", "rid")},
 }
 
 # Noun lemmas and their family; the prepositions that introduce a target or a partner.

@@ -753,6 +753,10 @@ class _DepSentence:
                 return raised
         if v.dep_ in {"conj", "xcomp", "advcl"} and head.pos_ in {"VERB", "AUX"}:
             return self.subject_tokens(head, depth + 1)
+        if v.dep_ == "xcomp" and head.dep_ == "ROOT" and head.i < v.i and (
+            head.i in self.ctx.by_token
+        ):
+            return [head]  # "Jaysh Khalid ibn al-Walid advanced, ...": the name read as root
         if v.dep_ == "acl":
             if head.lower_ in PURPOSE_HEADS:
                 node = head
@@ -1055,6 +1059,12 @@ class _DepSentence:
             targets += self.refs([p for o in objects if o.lower_ in LOSS_NOUNS
                                   for c in o.children if c.dep_ == "prep"
                                   and c.lower_ in {"on", "upon", "to"} for p in _pobjs(c)])
+            if not targets and lemma in REPELLING_VERBS:
+                # "The Manbij Military Council repelled the attacks": whoever made them, named
+                # with the attack or in the last sentences
+                targets = [r for o in objects if _noun_family(o) == "hostility"
+                           or o.lower_ in ATTEMPT_NOUNS
+                           for r in (self.own_agents(o) or self.event_agents(o))]
             if lemma in {"kill", "execute", "kidnap", "abduct", "martyr"}:
                 targets = [t for o in objects for t in self.proxy_targets(o)]
             if lemma in {"kill", "wound", "injure", "martyr"} and self.passive(v) and not subjects:
@@ -1083,6 +1093,8 @@ class _DepSentence:
                     self.emit(HOSTILITY, [a], [b for b in subjects if b.actor != a.actor], v)
                 return
             self.emit(HOSTILITY, subjects, targets, v)
+            if subjects and not targets and not self.flags(v)[0]:
+                self.ctx.note_attackers(subjects, v)  # "X attacked villages west of Manbij"
             if targets or any(self.is_place(o) or (o.pos_ == "PROPN" and o.i not in
                                                   self.ctx.by_token) for o in objects):
                 self.co_actors(v, subjects)
@@ -1413,10 +1425,16 @@ class _DepSentence:
         if (lemma == "take" and not took_control and not took_over
                 and not any(self.is_place(o) for o in expanded)):
             return
+        cleared = lemma in {"clear", "free", "purge", "cleanse", "rid"}
         taken_from = self.refs([p for c in v.children if c.dep_ == "prep" and (
-                                    c.lower_ == "from" or (c.lower_ == "of" and lemma in
-                                                           {"clear", "free", "purge"}))
+                                    c.lower_ == "from" or (c.lower_ == "of" and cleared))
                                 for p in _pobjs(c) if not self.is_place(p)])
+        if cleared:
+            # "FSA clears Jarablus of Daesh": "of" hangs on the place
+            taken_from += [r for o in expanded if o.i not in self.ctx.by_token
+                           for c in o.children
+                           if c.dep_ == "prep" and c.lower_ == "of"
+                           for r in self.refs(_pobjs(c)) if r not in taken_from]
         if lemma not in {"control", "hold"}:
             # "took over towns held by A", "liberated the centre of the district from X"
             taken_from += [r for r in self.held_by(expanded) if r not in taken_from]
@@ -1728,6 +1746,15 @@ class _DepSentence:
         if node.dep_ in {"dobj", "attr", "nsubjpass", "prep", "oprd"} and node.head.pos_ in {
             "VERB", "AUX"
         }:
+            lemma = VERB_FORMS.get(node.head.lower_)
+            if lemma is not None and VERBS[lemma].family == "support" and node.dep_ == "prep":
+                # "the US, which has armed the SDF in its campaign against IS": the armed
+                # side fights
+                return self.refs([c for c in node.head.children if c.dep_ == "dobj"])
+            if lemma in REPELLING_VERBS | {"thwart", "foil"} or (
+                lemma is not None and VERBS[lemma].family == "support"
+            ):
+                return []  # who "repelled" or "financed the attack" did not make it
             return self.refs(self.subject_tokens(node.head))
         return []
 
@@ -2651,6 +2678,7 @@ NOT_HOSTILE_AGAINST = frozenset(
 )
 _ALLIANCE_DEAL_FORMS = frozenset(f for v in ALLIANCE_DEAL_VERBS for f in inflect(v))
 _TRUCE_DEAL_FORMS = frozenset(f for v in TRUCE_DEAL_VERBS for f in inflect(v))
+REPELLING_VERBS = frozenset({"repel", "repulse", "resist"})
 DEAL_NOUNS = frozenset({"agreement", "deal", "accord", "arrangement", "settlement",
                         "reconciliation"})
 UNIT_HEADS = frozenset({"forces", "division", "brigade", "brigades", "corps", "guard", "legion",

@@ -89,6 +89,27 @@ CASES: list[tuple[str, str, str, tuple[str, str]]] = [
      "The Farouq Brigades, one of the largest formations under the Free Syrian Army umbrella, "
      "withdrew.",
      "membership", ("farouq-brigades", "fsa")),
+    ("cleared_a_place_of_a_group",
+     "FSA clears Jarablus of Daesh with Turkish support.",
+     "hostility", ("fsa", "islamic-state")),
+    ("rid_a_region_of_a_group",
+     "The SAA rid the eastern countryside of ISIS.",
+     "hostility", ("saa", "islamic-state")),
+    ("a_name_read_as_the_root_still_acts",
+     "Jaysh Khalid ibn al-Walid advanced, seizing both villages from Southern Front factions.",
+     "hostility", ("khalid-ibn-al-walid-army", "southern-front")),
+    ("repelled_the_attacks_of_the_last_sentence",
+     "Factions of the Turkish-backed Syrian National Army launched attacks on Monday on "
+     "villages west of Manbij. The Manbij Military Council said it had repelled the attacks.",
+     "hostility", ("manbij-military-council", "syrian-national-army")),
+    ("an_attack_repelled_by",
+     "The Syrian National Army attacked villages west of Manbij on Monday. The attack was "
+     "repelled by the Manbij Military Council.",
+     "hostility", ("manbij-military-council", "syrian-national-army")),
+    ("the_armed_side_fights",
+     "The United States, which has armed the YPG in the fight against Daesh, called on Ankara "
+     "to show restraint.",
+     "hostility", ("ypg", "islamic-state")),
 ]
 
 
@@ -140,3 +161,21 @@ def test_the_owner_of_a_described_attacker_does_not_attack(extractor: Extractor)
             "al-Bab.")
     assert ("syrian-national-army", "hamza-division") not in directed(extractor, text,
                                                                       "hostility")
+
+
+def test_clearing_a_place_named_like_a_place_is_no_fight(extractor: Extractor) -> None:
+    assert not directed(extractor, "The army cleared the town of Harasta.", "hostility")
+
+
+def test_who_finances_an_attack_is_not_its_attacker(extractor: Extractor) -> None:
+    text = ("Nusra fighters attacked army posts near Jisr al-Shughur on Monday. The Saudi "
+            "regime financed the attack, the source said. The terrorists had set up an "
+            "operations room for the attack together with Ahrar al-Sham.")
+    got = directed(extractor, text, "hostility")
+    assert not any(source == "saudi-arabia" for source, _ in got)
+
+
+def test_the_supporter_of_an_armed_fight_is_not_the_fighter(extractor: Extractor) -> None:
+    text = ("The United States, which has armed the YPG in the fight against Daesh, called on "
+            "Ankara to show restraint.")
+    assert ("united-states", "islamic-state") not in directed(extractor, text, "hostility")
