@@ -454,7 +454,19 @@ def _is_locative(doc: Doc, start: int) -> bool:
     while k >= 0 and (doc[k].lower_ in {"the", "northern", "southern", "eastern", "western",
                                          "central", "north", "south", "east", "west"}):
         k -= 1
+    if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in _OF_ACTOR_HEADS:
+        return False  # "a proxy of Turkey", "with the support of Russia": the state acts
     return k >= 0 and doc[k].lower_ in LOCATIVE_PREPS
+
+
+# Nouns after which "of <state>" names the state as an actor, not a place.
+_OF_ACTOR_HEADS: frozenset[str] = frozenset(
+    {"ally", "allies", "proxy", "proxies", "backer", "backers", "patron", "patrons", "sponsor",
+     "sponsors", "client", "clients", "enemy", "enemies", "foe", "foes", "partner", "partners",
+     "supplier", "suppliers", "support", "backing", "help", "assistance", "aid", "forces",
+     "troops", "army", "armies", "government", "regime", "leadership", "intelligence",
+     "warplanes", "jets", "aircraft", "artillery", "agents", "mercenaries"}
+)
 
 
 # -- discovery --------------------------------------------------------------------------------

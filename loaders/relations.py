@@ -861,6 +861,11 @@ class _DepSentence:
                 self.relied(tok)
             if lower in {"dominated", "controlled"} and tok.dep_ in {"acl", "relcl"}:
                 self.dominated(tok)  # (before "controlled" is read as a capture verb)
+            if lower in {"set", "sets", "setting"} and tok.pos_ == "VERB" and any(
+                c.dep_ == "prt" and c.lower_ == "up" for c in tok.children
+            ):
+                self.verb(tok, "establish")  # "A and B set up the X operations room"
+                continue
             if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
                 lemma = VERB_FORMS.get(lower)
                 if lemma is not None:
@@ -918,6 +923,10 @@ class _DepSentence:
                 "dobj", "conj"
             }:
                 self.named_allies(tok)
+            if lower in RELATION_EPITHETS and tok.pos_ == "NOUN" and any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
+            ):
+                self.relation_of(tok)
             if lower in LEADING_PARTICIPLES and tok.dep_ == "acl":
                 self.led_by(tok)
             if lower in SHARING_VERBS and tok.pos_ == "VERB" and (any(
@@ -1109,6 +1118,9 @@ class _DepSentence:
                 # "The army launched an offensive on Palmyra": the attacker of the moment,
                 # for "Hezbollah also took part in the operation"
                 self.ctx.note_attackers(subjects, v)
+                if lemma not in {"announce", "declare"}:
+                    # "the offensive was carried out by A, B and C": they fought together
+                    self.co_actors(v, subjects)
         elif family == "prevent":
             objects = self.object_tokens(v, frozenset())
             if lemma in {"cease", "stop", "halt", "suspend", "end"} and len(subjects) >= 2 and any(
@@ -1192,6 +1204,12 @@ class _DepSentence:
                     supported = self.refs([p for c in v.children if c.dep_ == "prep"
                                            and c.lower_ == "from" for p in _pobjs(c)])
                 if not supported:
+                    # "financing weapons purchases for FSA units": "for" on the object
+                    supported = self.refs([p for o in v.children if o.dep_ == "dobj"
+                                           and self.ctx.by_token.get(o.i) is None
+                                           for c in o.children if c.dep_ == "prep"
+                                           and c.lower_ in {"for", "to"} for p in _pobjs(c)])
+                if not supported:
                     # "help the YPG fight ISIS": the helped group is the clause's subject
                     supported = self.refs([s for c in v.children if c.dep_ in {"ccomp", "xcomp"}
                                            for s in c.children if s.dep_ == "nsubj"])
@@ -1259,9 +1277,15 @@ class _DepSentence:
                 # "JN, Ahrar al-Sham and tribal factions formed the Mujahideen Shura Council":
                 # founders are members; a state that creates a force backs it
                 created = self.refs([c for c in v.children if c.dep_ == "dobj"])
+                states = [r for r in subjects if self.ctx.kind_of(r.actor) in {
+                    ActorKind.STATE, ActorKind.FOREIGN_FORCE}]
+                if len(created) > 1 and states and len(states) == len(subjects):
+                    # "The Quds Force has established a network of militias, including A, B
+                    # and C": a state's creations are its clients
+                    self.emit(SUPPORT, states, created, v)
+                    return
                 if len(created) != 1:
                     return
-                states = [r for r in subjects if self.ctx.kind_of(r.actor) is ActorKind.STATE]
                 self.emit(SUPPORT, states, created, v)
                 self.emit(MEMBERSHIP, [r for r in subjects if r not in states], created, v)
                 return
@@ -1942,9 +1966,16 @@ class _DepSentence:
                     # "the NFL, a body formed in May under Turkish sponsorship", "the 5th
                     # Corps, which was formed with the assistance of Russian advisers"
                     anchor = verb.head
+                    while anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and (
+                        anchor.head.head.lower_ in COALITION_NOUNS | UMBRELLA_NOUNS
+                    ):
+                        anchor = anchor.head.head  # "a coalition of factions formed with X"
                     if anchor.dep_ == "appos" and anchor.i not in self.ctx.by_token:
                         anchor = anchor.head
                     supported = self.actors_at(anchor, 1)[:1]
+                    if not supported and anchor.dep_ == "attr" and anchor.head.pos_ == "AUX":
+                        # "The NLF is a coalition of factions formed with Turkish support"
+                        supported = self.refs(self.subject_tokens(anchor.head))[:1]
             elif n.dep_ == "pobj" and head.lower_ in {"with", "under"} and verb.dep_ in {
                 "nsubj", "nsubjpass"
             }:
@@ -2543,6 +2574,44 @@ class _DepSentence:
         else:
             self.emit(rtype, described[:1], owners, n)
 
+    def relation_of(self, n: Token) -> None:
+        """"Jordan was one of the main backers of the Southern Front", "Qatar is the main
+        sponsor of Ahrar al-Sham", "Hezbollah, a close ally of the regime": the "of" side is
+        the other party of the described actor."""
+        owners = self.refs([p for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in _pobjs(c) if p.lower_ not in _RHETORIC_OWNERS])
+        if not owners:
+            return  # ("an enemy of the Syrian people" names no armed actor)
+        node = n
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and (
+            node.head.head.lower_ in {"one", "some", "two", "three"} or node.head.head.like_num
+        ):
+            node = node.head.head  # "one of the main backers of X"
+        described: list[Ref] = []
+        if node.dep_ == "attr" and node.head.pos_ in {"AUX", "VERB"}:
+            described = self.refs(self.subject_tokens(node.head))
+        elif node.dep_ == "appos" and node.head.i in self.ctx.by_token:
+            described = self.actors_at(node.head, 1)
+        elif node.dep_ == "conj" and node.head.dep_ == "appos" and (
+            node.head.i not in self.ctx.by_token and node.head.head.i in self.ctx.by_token
+        ):
+            described = self.actors_at(node.head.head, 1)  # "X, a Y group and an ally of Z"
+        elif node.lower_ == "one" and node.dep_ == "nummod":
+            # "Jordan was for years one of the backers of X": "one" hung on "years"
+            up = node
+            for _ in range(3):
+                up = up.head
+                if up.pos_ == "AUX" and up.lower_ in {"is", "was", "are", "were", "remains",
+                                                      "remained"}:
+                    described = self.refs(self.subject_tokens(up))
+                    break
+        described = [r for r in described if r.actor not in {o.actor for o in owners}][:1]
+        rtype, flip = RELATION_EPITHETS[n.lower_]
+        if flip:
+            self.emit(rtype, owners[:1], described, n)
+        else:
+            self.emit(rtype, described, owners[:1], n)
+
     def named_allies(self, n: Token) -> None:
         # "X thanked its Russian and Iranian allies": the adjectives name X's allies
         if any(c.dep_ == "compound" for c in n.children):
@@ -2619,6 +2688,9 @@ RELATION_EPITHETS: dict[str, tuple[RelationType, bool]] = {
     "clients": (SUPPORT, True), "mercenaries": (SUPPORT, True), "agents": (SUPPORT, True),
     "backer": (SUPPORT, False), "patron": (SUPPORT, False), "sponsor": (SUPPORT, False),
     "backers": (SUPPORT, False), "patrons": (SUPPORT, False), "sponsors": (SUPPORT, False),
+    "supplier": (SUPPORT, False), "suppliers": (SUPPORT, False), "financier": (SUPPORT, False),
+    "financiers": (SUPPORT, False), "funder": (SUPPORT, False), "funders": (SUPPORT, False),
+    "benefactor": (SUPPORT, False), "protector": (SUPPORT, False),
     "enemy": (HOSTILITY, False), "foe": (HOSTILITY, False), "nemesis": (HOSTILITY, False),
     "enemies": (HOSTILITY, False), "foes": (HOSTILITY, False),
 }
@@ -2678,6 +2750,8 @@ NOT_HOSTILE_AGAINST = frozenset(
 )
 _ALLIANCE_DEAL_FORMS = frozenset(f for v in ALLIANCE_DEAL_VERBS for f in inflect(v))
 _TRUCE_DEAL_FORMS = frozenset(f for v in TRUCE_DEAL_VERBS for f in inflect(v))
+_RHETORIC_OWNERS = frozenset({"people", "peoples", "nation", "nations", "revolution",
+                              "humanity", "region", "country", "peace", "stability"})
 REPELLING_VERBS = frozenset({"repel", "repulse", "resist"})
 DEAL_NOUNS = frozenset({"agreement", "deal", "accord", "arrangement", "settlement",
                         "reconciliation"})

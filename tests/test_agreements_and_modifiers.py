@@ -110,6 +110,36 @@ CASES: list[tuple[str, str, str, tuple[str, str]]] = [
      "The United States, which has armed the YPG in the fight against Daesh, called on Ankara "
      "to show restraint.",
      "hostility", ("ypg", "islamic-state")),
+    ("coagents_of_an_offensive_fight_together",
+     "The offensive was carried out by the Tiger Forces, Hezbollah and Iranian-backed "
+     "militias.",
+     "joint_operation", ("hezbollah", "tiger-forces")),
+    ("set_up_a_joint_room",
+     "The YPG and several Free Syrian Army brigades set up the Burkan al-Firat joint "
+     "operations room.",
+     "membership", ("ypg", "burkan-al-firat")),
+    ("one_of_the_backers_of",
+     "Jordan was for years one of the main backers of the Southern Front.",
+     "support", ("jordan", "southern-front")),
+    ("the_sponsor_of",
+     "Qatar is the main sponsor of Ahrar al-Sham.",
+     "support", ("qatar", "ahrar-al-sham")),
+    ("a_proxy_of_a_state",
+     "The SNA, a proxy of Turkey, attacked Tal Tamr.",
+     "support", ("turkey", "syrian-national-army")),
+    ("the_supplier_of",
+     "Iran, the main arms supplier of Hezbollah, denied the report.",
+     "support", ("iran", "hezbollah")),
+    ("a_coalition_of_factions_formed_with_support",
+     "The NLF is a coalition of opposition factions formed with Turkish support in 2018.",
+     "support", ("turkey", "national-front-for-liberation")),
+    ("financing_purchases_for",
+     "Saudi Arabia and Qatar were financing weapons purchases for FSA units.",
+     "support", ("qatar", "fsa")),
+    ("a_state_force_establishes_militias",
+     "The Quds Force has established a network of militias along the Euphrates, including "
+     "the Fatemiyoun, the Pakistani Zainabiyoun and Iraq's Kataib Hezbollah.",
+     "support", ("irgc", "kataib-hezbollah")),
 ]
 
 
@@ -179,3 +209,13 @@ def test_the_supporter_of_an_armed_fight_is_not_the_fighter(extractor: Extractor
     text = ("The United States, which has armed the YPG in the fight against Daesh, called on "
             "Ankara to show restraint.")
     assert ("united-states", "islamic-state") not in directed(extractor, text, "hostility")
+
+
+def test_rhetoric_of_a_people_names_no_enemy(extractor: Extractor) -> None:
+    text = "Turkey said the YPG was an enemy of the Turkish people."
+    assert not directed(extractor, text, "hostility")
+
+
+def test_a_state_after_of_is_still_a_place_after_a_place_word(extractor: Extractor) -> None:
+    text = "The forces advanced into the north of Syria with Turkish support."
+    assert not any(c[1] == frozenset({"saa", "turkey"}) for c in claims(extractor, text))
