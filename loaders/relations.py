@@ -909,12 +909,15 @@ class _DepSentence:
                 self.share_of(tok)
             ref = self.ctx.by_token.get(tok.i)
             if ref is not None and tok.i == ref.end - 1:
+                self.its_epithet(tok, ref)
                 self.of_parent(tok, ref)
                 self.possessed_unit(tok, ref)
                 self.pro_prefix(ref)
             if tok.dep_ == "appos" and lower in COALITION_NOUNS | set(NOUNS):
                 self.appos(tok)
-            if (tok.dep_ in {"appos", "attr"} or (
+            if (tok.dep_ in {"appos", "attr"} or any(
+                c.dep_ == "appos" and c.i in self.ctx.by_token for c in tok.children
+            ) or (
                 tok.dep_ == "conj" and RELATION_EPITHETS.get(lower, (None,))[0] is SUPPORT
             ) or (tok.dep_ == "conj" and tok.head.dep_ == "appos" and tok.head.pos_ == "NOUN"
                   and tok.head.i not in self.ctx.by_token)) and lower in RELATION_EPITHETS:
@@ -923,6 +926,8 @@ class _DepSentence:
                 "dobj", "conj"
             }:
                 self.named_allies(tok)
+            if lower == "one" and tok.dep_ in {"appos", "attr", "conj"}:
+                self.one_of(tok)
             if lower in RELATION_EPITHETS and tok.pos_ == "NOUN" and any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
             ):
@@ -2540,6 +2545,15 @@ class _DepSentence:
             owners = self.actors_at(n.head, 1)[:1]  # "the Syrian army and its Russian backers"
         if not owners:
             return
+        named = [c for c in n.children if c.dep_ == "appos" and c.i in self.ctx.by_token]
+        if named and n.dep_ not in {"appos", "attr"}:
+            described = self.actors_at(named[0], 1)[:1]  # "al-Qaeda's affiliate, the Nusra
+            rtype, flip = RELATION_EPITHETS[n.lower_]        # Front, ..."
+            if flip:
+                self.emit(rtype, owners, described, n)
+            else:
+                self.emit(rtype, described, owners, n)
+            return
         if n.dep_ == "appos":
             described = self.actors_at(n.head, 1)
         elif n.dep_ == "conj" and n.head.dep_ == "appos" and n.head.i not in self.ctx.by_token:
@@ -2573,6 +2587,65 @@ class _DepSentence:
             self.emit(rtype, owners, described[:1], n)
         else:
             self.emit(rtype, described[:1], owners, n)
+
+    def its_epithet(self, tok: Token, ref: Ref) -> None:
+        """"the Islamic Front and its component Liwa al-Tawhid", "Russia and its ally the
+        Syrian army": the name after "its <relation word>" relates to the conjunct before."""
+        if tok.dep_ != "conj" or tok.head.i not in self.ctx.by_token:
+            return
+        for c in tok.children:
+            word = c.lower_
+            if c.i >= tok.i or c.dep_ not in {"compound", "nmod", "amod"} or not any(
+                p.dep_ == "poss" and p.lower_ in {"its", "their"}
+                for p in (*c.children, *tok.children)
+            ):
+                continue
+            owner = self.actors_at(tok.head, 1)[:1]
+            if word in RELATION_EPITHETS:
+                rtype, flip = RELATION_EPITHETS[word]
+            elif NOUNS.get(NOUN_FORMS.get(word, word)) == "member":
+                rtype, flip = MEMBERSHIP, False
+            else:
+                continue
+            if flip:
+                self.emit(rtype, owner, [ref], c)
+            else:
+                self.emit(rtype, [ref], owner, c)
+
+    def one_of(self, one: Token) -> None:
+        """"the Farouq Brigades, one of the best-known units of the FSA", "Shabab al-Sunna, one
+        of the largest groups in the Southern Front", "X is one of the founding components of
+        the SDF, together with A and B": the described actor (and its companions) belong to
+        the coalition named with the group noun."""
+        kinds = [p for c in one.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in _pobjs(c)]
+        if len(kinds) != 1:
+            return
+        kind = kinds[0]
+        if kind.lower_ not in MEMBER_PLURALS | _ONE_OF_HEADS:
+            return
+        coalition = self.refs([p for c in kind.children if c.dep_ == "prep"
+                               and c.lower_ in {"of", "in", "within"} for p in _pobjs(c)])
+        if not coalition:
+            coalition = [r for c in kind.children if c.dep_ in {"poss", "compound"}
+                         and c.i < kind.i for r in self.actors_at(c, 1)]
+        if len(coalition) != 1 or self.ctx.kind_of(coalition[0].actor) is ActorKind.STATE:
+            return  # ("one of the largest units of the Turkish army" is the army's own)
+        members: list[Ref] = []
+        if one.dep_ == "appos" and one.head.i in self.ctx.by_token:
+            members = self.actors_at(one.head, 1)[:1]
+        elif one.dep_ == "conj" and one.head.dep_ == "appos" and (
+            one.head.head.i in self.ctx.by_token
+        ):
+            members = self.actors_at(one.head.head, 1)[:1]  # "X, the Y-based faction and
+        elif one.dep_ == "attr" and one.head.pos_ in {"AUX", "VERB"}:  # one of the largest"
+            members = self.refs(self.subject_tokens(one.head))
+        # "..., together with A and B": the companions are members too
+        members += self.refs([p for c in one.children if c.dep_ == "prep" and c.lower_ == "with"
+                              and any(t.lower_ in {"together", "along"} for t in c.children)
+                              for p in _pobjs(c)])
+        self.emit(MEMBERSHIP, [r for r in members if r.actor != coalition[0].actor],
+                  coalition, one)
 
     def relation_of(self, n: Token) -> None:
         """"Jordan was one of the main backers of the Southern Front", "Qatar is the main
@@ -2750,6 +2823,12 @@ NOT_HOSTILE_AGAINST = frozenset(
 )
 _ALLIANCE_DEAL_FORMS = frozenset(f for v in ALLIANCE_DEAL_VERBS for f in inflect(v))
 _TRUCE_DEAL_FORMS = frozenset(f for v in TRUCE_DEAL_VERBS for f in inflect(v))
+# Group nouns of "one of the ... units of X" beside MEMBER_PLURALS, and the superlatives of
+# its short form ("one of the Southern Front's largest").
+_ONE_OF_HEADS = frozenset({"units", "formations", "factions", "groups", "brigades", "components",
+                           "constituents", "battalions", "divisions", "members", "movements",
+                           "largest", "biggest", "strongest", "main", "founders",
+                           "organisations", "organizations"})
 _RHETORIC_OWNERS = frozenset({"people", "peoples", "nation", "nations", "revolution",
                               "humanity", "region", "country", "peace", "stability"})
 REPELLING_VERBS = frozenset({"repel", "repulse", "resist"})

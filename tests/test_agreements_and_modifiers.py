@@ -140,6 +140,26 @@ CASES: list[tuple[str, str, str, tuple[str, str]]] = [
      "The Quds Force has established a network of militias along the Euphrates, including "
      "the Fatemiyoun, the Pakistani Zainabiyoun and Iraq's Kataib Hezbollah.",
      "support", ("irgc", "kataib-hezbollah")),
+    ("one_of_the_units_of",
+     "The Farouq Brigades, one of the best-known units of the Free Syrian Army, withdrew.",
+     "membership", ("farouq-brigades", "fsa")),
+    ("one_of_the_groups_in",
+     "Shabab al-Sunna, one of the largest groups in the Southern Front, was the first to sign.",
+     "membership", ("shabab-al-sunna", "southern-front")),
+    ("one_of_a_coalitions_largest",
+     "Shabab al-Sunna, the Busra al-Sham-based faction led by Ahmad al-Awda and one of the "
+     "Southern Front's largest, signed.",
+     "membership", ("shabab-al-sunna", "southern-front")),
+    ("one_of_the_components_together_with",
+     "Jaysh al-Thuwar is one of the founding components of the SDF, together with the YPG and "
+     "the YPJ.",
+     "membership", ("ypj", "sdf")),
+    ("an_affiliate_named_after_the_epithet",
+     "Al-Qaeda's Syrian affiliate, the Nusra Front, attacked the town.",
+     "membership", ("jabhat-al-nusra", "al-qaeda")),
+    ("its_component_after_a_conjunct",
+     "The Islamic Front and its component Liwa al-Tawhid held the district.",
+     "membership", ("liwa-al-tawhid", "islamic-front")),
 ]
 
 
@@ -219,3 +239,10 @@ def test_rhetoric_of_a_people_names_no_enemy(extractor: Extractor) -> None:
 def test_a_state_after_of_is_still_a_place_after_a_place_word(extractor: Extractor) -> None:
     text = "The forces advanced into the north of Syria with Turkish support."
     assert not any(c[1] == frozenset({"saa", "turkey"}) for c in claims(extractor, text))
+
+
+def test_one_of_a_states_units_is_its_own_not_a_coalition(extractor: Extractor) -> None:
+    text = "The 4th Division, one of the best-equipped units of the Syrian army, advanced."
+    assert ("4th-division", "saa") not in directed(extractor, text, "alliance")
+    text = "Ahrar al-Sham, one of the largest groups in Idlib, rejected the deal."
+    assert not directed(extractor, text, "membership")
