@@ -2545,9 +2545,9 @@ class _DepSentence:
             owners = self.actors_at(n.head, 1)[:1]  # "the Syrian army and its Russian backers"
         if not owners:
             return
-        named = [c for c in n.children if c.dep_ == "appos" and c.i in self.ctx.by_token]
-        if named and n.dep_ not in {"appos", "attr"}:
-            described = self.actors_at(named[0], 1)[:1]  # "al-Qaeda's affiliate, the Nusra
+        follower = [c for c in n.children if c.dep_ == "appos" and c.i in self.ctx.by_token]
+        if follower and n.dep_ not in {"appos", "attr"}:
+            described = self.actors_at(follower[0], 1)[:1]  # "al-Qaeda's affiliate, the Nusra
             rtype, flip = RELATION_EPITHETS[n.lower_]        # Front, ..."
             if flip:
                 self.emit(rtype, owners, described, n)
