@@ -151,7 +151,8 @@ PROXY_NOUNS: frozenset[str] = frozenset(
      "formations", "batteries", "installations", "warehouses", "arsenal", "outpost",
      "factions", "reinforcements", "detachments", "contingent", "contingents", "aviation",
      "airpower", "navy", "warships", "advisers", "advisors", "instructors", "committee",
-     "negotiators", "delegation", "delegations", "representatives", "envoys", "notables"}
+     "negotiators", "delegation", "delegations", "representatives", "envoys", "notables",
+     "volunteers", "recruits", "conscripts", "snipers"}
 )
 # Nouns of quantity that pass an argument on ("dozens of ISIS fighters").
 QUANTITY_NOUNS: frozenset[str] = frozenset(

@@ -845,6 +845,14 @@ class _DepSentence:
             ):
                 self.hyphen_backed(tok)
                 continue
+            if lower in {"allied", "affiliated"} and tok.dep_ == "amod" and (
+                tok.head.dep_ == "conj" and tok.i > 0 and self.doc[tok.i - 1].text not in "-‐–"
+            ):
+                # "Turkish troops and allied Syrian rebels of the FSA": the two are allies
+                allies = self.actors_at(tok.head)
+                partner = self.actors_at(tok.head.head, 1)[:1]
+                taken = {p.actor for p in partner}
+                self.emit(ALLIANCE, [r for r in allies if r.actor not in taken], partner, tok)
             if tok.tag_ == "VBG" and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj",
                                                   "advcl", "csubj"} and (
                 lower in NOUN_FORMS and any(c.lower_ == "between" for c in tok.children)
@@ -926,6 +934,11 @@ class _DepSentence:
                 "dobj", "conj"
             }:
                 self.named_allies(tok)
+            if lower in {"entered", "enter", "enters", "entering"} and tok.pos_ == "VERB" and any(
+                self.is_place(o) for o in tok.children if o.dep_ == "dobj"
+            ):
+                # "Turkish troops and allied rebels of the FSA entered Afrin": together
+                self.co_actors(tok, self.refs(self.subject_tokens(tok)))
             if lower == "one" and tok.dep_ in {"appos", "attr", "conj"}:
                 self.one_of(tok)
             if lower in RELATION_EPITHETS and tok.pos_ == "NOUN" and any(
@@ -2209,7 +2222,10 @@ class _DepSentence:
             verb.head.i != verb.i
         ):
             verb = verb.head  # "fought shoulder to shoulder with": "shoulder" is no verb
-        if verb.pos_ not in {"VERB", "AUX"} or verb.lower_ in REPORTING_WORDS:
+        misread = verb.pos_ == "ADJ" and verb.dep_ == "ROOT" and (
+            verb.lower_ in JOINT_ACTION_VERBS and any(c.dep_ == "nsubj" for c in verb.children)
+        )  # "Units of X advanced on the town, alongside Y" with "advanced" read as adjective
+        if (verb.pos_ not in {"VERB", "AUX"} and not misread) or verb.lower_ in REPORTING_WORDS:
             return
         lemma = VERB_FORMS.get(verb.lower_)
         if lemma is not None and VERBS[lemma].family in {"support", "support_light"}:
@@ -2902,7 +2918,9 @@ JOINT_ACTION_VERBS = frozenset({"operate", "operated", "operates", "operating", 
                                 "deployed", "deploys", "deploying", "patrol", "patrolled",
                                 "patrols", "patrolling", "man", "manned", "manning", "work",
                                 "worked", "working", "works", "fight", "fought", "fighting",
-                                "fights", "held", "hold", "holds", "holding", "advanced"})
+                                "fights", "held", "hold", "holds", "holding", "advanced",
+                                "advance", "advancing", "advances", "enter", "entered",
+                                "entering", "enters"})
 REPORTING_WORDS = frozenset({"said", "say", "says", "told", "tell", "stated", "added",
                              "announced", "reported", "claimed", "confirmed"})
 

@@ -160,6 +160,26 @@ CASES: list[tuple[str, str, str, tuple[str, str]]] = [
     ("its_component_after_a_conjunct",
      "The Islamic Front and its component Liwa al-Tawhid held the district.",
      "membership", ("liwa-al-tawhid", "islamic-front")),
+    ("x_and_allied_rebels_of_y",
+     "Turkish troops and allied Syrian rebels of the Free Syrian Army entered the centre of "
+     "Afrin.",
+     "alliance", ("fsa", "turkey")),
+    ("entering_a_place_together",
+     "Turkish troops and allied Syrian rebels of the Free Syrian Army entered the centre of "
+     "Afrin.",
+     "joint_operation", ("fsa", "turkey")),
+    ("entering_together_with",
+     "The Syrian army recaptured Saraqeb on Monday, entering the town together with Russian "
+     "military police.",
+     "joint_operation", ("russia", "saa")),
+    ("volunteers_of_a_brigade",
+     "Fighters of the Lebanese Hezbollah and Afghan volunteers of the Fatemiyoun Brigade took "
+     "part in the operation alongside the Syrian army.",
+     "joint_operation", ("fatemiyoun", "saa")),
+    ("advanced_read_as_an_adjective",
+     "Units of Jaysh al-Thuwar advanced on the town from the west, alongside YPG and YPJ "
+     "fighters.",
+     "joint_operation", ("jaysh-al-thuwar", "ypj")),
 ]
 
 
@@ -246,3 +266,11 @@ def test_one_of_a_states_units_is_its_own_not_a_coalition(extractor: Extractor) 
     assert ("4th-division", "saa") not in directed(extractor, text, "alliance")
     text = "Ahrar al-Sham, one of the largest groups in Idlib, rejected the deal."
     assert not directed(extractor, text, "membership")
+
+
+def test_a_hyphened_affiliation_is_not_read_as_allied_conjuncts(extractor: Extractor) -> None:
+    # "Iran-allied" is read by the hyphen rule (Iran and the militias), not as "the army and
+    # allied militias" (the army and the militias' owner)
+    text = "The army and Iran-allied militias entered the town."
+    got = directed(extractor, text, "alliance")
+    assert ("iran", "saa") not in got and ("saa", "iran") not in got
