@@ -156,7 +156,8 @@ PROXY_NOUNS: frozenset[str] = frozenset(
 )
 # Nouns of quantity that pass an argument on ("dozens of ISIS fighters").
 QUANTITY_NOUNS: frozenset[str] = frozenset(
-    {"dozens", "hundreds", "thousands", "scores", "number", "some", "many", "several", "most",
+    {"dozens", "hundreds", "thousands", "scores", "number", "numbers", "tens", "some", "many",
+     "several", "most",
      "all", "group", "groups", "contingent", "detachment", "band", "unit", "units", "wave",
      "series", "remnants", "members", "factions", "faction", "organizations", "organisations",
      "organization", "organisation"}

@@ -204,11 +204,18 @@ class ActorRuler:
                     last_army = pending.label_
                 out.append(pending)
                 pending = next(ordered, None)
-            if tok.i in taken or tok.text != "army" or last_army is None:
+            if tok.i in taken or last_army is None:
                 continue
-            if not _bare_army(doc, tok):
+            if tok.lower_ in {"government", "regime"} and (tok.text.islower() or tok.i == 0
+                                                           or doc[tok.i - 1].text in ".\n"):
+                # "the government offensive", "regime shelling": the state's forces
+                if not _bare_government(doc, tok, self.gazetteer):
+                    continue
+            elif tok.text != "army" or not _bare_army(doc, tok):
                 continue  # "an army of volunteers", "Jaish (army)" and other uses stay out
-            out.append(Span(doc, tok.i, tok.i + 1, label=last_army, kb_id=FROM_GAZETTEER))
+            # ("the government" of a Syrian-war report is Damascus whoever was named last)
+            label = default if tok.lower_ in {"government", "regime"} and default else last_army
+            out.append(Span(doc, tok.i, tok.i + 1, label=label, kb_id=FROM_GAZETTEER))
         while pending is not None:
             out.append(pending)
             pending = next(ordered, None)
@@ -341,6 +348,18 @@ def _slashed_label(doc: Doc, spans: list[Span]) -> list[Span]:
                 out[k] = Span(doc, spans[k].start, spans[k].end, label="ypg",
                               kb_id=spans[k].kb_id_)
     return out
+
+
+def _bare_government(doc: Doc, tok: Token, gazetteer: Gazetteer) -> bool:
+    """"the government offensive", "government shelling": a lower-case "government" or
+    "regime" right before a military noun, with no other state's adjective before it."""
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if after is None or after.lower_ not in ARMY_HEADS:
+        return False
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    return prev is None or (not (prev.text[:1].isupper() and not prev.is_sent_start) and (
+        gazetteer.adjective_actor(prev.text) is None and prev.text not in "-‐–'’"
+    ))
 
 
 def _bare_army(doc: Doc, tok: Token) -> bool:

@@ -17,6 +17,7 @@ Results are plain dicts (they cross process boundaries in ``nlp.pipe(n_process=2
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -687,6 +688,13 @@ class _DepSentence:
                           for a in _pobjs(b)]
             return agents
         direct = [c for c in v.children if c.dep_ in {"nsubj", "csubj"}]
+        if direct and direct[0].lower_ in {"that", "who"} and v.dep_ == "ROOT":
+            # "It was Nusra that routed the SRF": the cleft's focus is the subject
+            focus = [a for c in v.children if c.dep_ == "ccomp" and c.pos_ == "AUX"
+                     and any(s.lower_ == "it" for s in c.children if s.dep_ == "nsubj")
+                     for a in c.children if a.dep_ == "attr"]
+            if focus:
+                return focus
         if direct:
             # "Turkish forces and allied factions of the SNA took ...": the first conjunct of a
             # subject the parser cut off as a "dep"
@@ -774,6 +782,11 @@ class _DepSentence:
             own = [c for c in head.children if c.i < v.i and c.pos_ in {"NOUN", "PROPN"}]
             if own:
                 return own
+        if v.dep_ == "pcomp" and head.dep_ == "prep" and (
+            head.head.pos_ == "ADJ" and head.head.dep_ == "ROOT"
+        ):
+            return [c for c in head.head.children if c.dep_ == "nsubj"]  # "units advanced
+            # after eliminating ...", "advanced" read as an adjective
         if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
             controller = [c for c in head.head.children if c.dep_ == "dobj"]
             if head.lower_ in {"of", "for"} and controller:
@@ -939,6 +952,8 @@ class _DepSentence:
             ):
                 # "Turkish troops and allied rebels of the FSA entered Afrin": together
                 self.co_actors(tok, self.refs(self.subject_tokens(tok)))
+            if lower == "face" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+                self.in_the_face_of(tok)
             if lower == "one" and tok.dep_ in {"appos", "attr", "conj"}:
                 self.one_of(tok)
             if lower in RELATION_EPITHETS and tok.pos_ == "NOUN" and any(
@@ -1020,6 +1035,17 @@ class _DepSentence:
             for t in self.subject_tokens(v):
                 if _noun_family(t) == "hostility" and self.ctx.by_token.get(t.i) is None:
                     subjects = self.noun_agents(t) or self.event_agents(t)
+                    if not subjects and self.passive(v):
+                        # "a command post was destroyed by a precision strike"
+                        subjects = self.recent_attackers("air" if attack_kind(t) == "air"
+                                                         else "ground", t)
+                elif any(_AIRFRAME.match(m.text) for m in (t, *t.children)
+                         if m.dep_ in {"compound", "nsubj", "nsubjpass"} or m.i == t.i) or (
+                    t.lower_ in AIRCRAFT_NOUNS and not self.actors_at(t)
+                ):
+                    # "An Su-24M destroyed a base of X", "the aircraft struck": the air force
+                    # whose strikes the report follows
+                    subjects = self.recent_attackers("air", t)
         if not subjects and v.dep_ == "acl" and (
             _noun_family(v.head) == "hostility" or v.head.lower_ in EVENT_NOUNS
         ):
@@ -1086,6 +1112,11 @@ class _DepSentence:
             targets += self.refs([p for o in objects if o.lower_ in LOSS_NOUNS
                                   for c in o.children if c.dep_ == "prep"
                                   and c.lower_ in {"on", "upon", "to"} for p in _pobjs(c)])
+            if not targets and any(o.lower_ in PROXY_NOUNS | QUANTITY_NOUNS for o in objects):
+                # "eliminating large numbers of terrorists from A, B and C": "from" on the verb
+                targets = self.refs([p for c in v.children if c.dep_ == "prep"
+                                     and c.lower_ == "from" for p in _pobjs(c)
+                                     if not self.is_place(p)])
             if not targets and lemma in REPELLING_VERBS:
                 # "The Manbij Military Council repelled the attacks": whoever made them, named
                 # with the attack or in the last sentences
@@ -1134,8 +1165,10 @@ class _DepSentence:
                 _noun_family(o) == "hostility" for o in self.object_tokens(v, frozenset())
             ):
                 # "The army launched an offensive on Palmyra": the attacker of the moment,
-                # for "Hezbollah also took part in the operation"
-                self.ctx.note_attackers(subjects, v)
+                # for "Hezbollah also took part in the operation" ("continued strikes" are air)
+                attack = next(o for o in self.object_tokens(v, frozenset())
+                              if _noun_family(o) == "hostility")
+                self.ctx.note_attackers(subjects, attack)
                 if lemma not in {"announce", "declare"}:
                     # "the offensive was carried out by A, B and C": they fought together
                     self.co_actors(v, subjects)
@@ -1234,6 +1267,16 @@ class _DepSentence:
             self.emit(SUPPORT, subjects, supported, v)
         elif family == "support_light":
             objects = [c for c in v.children if c.dep_ == "dobj"]
+            dropped_on = [p for c in v.children if c.dep_ == "prep"
+                          and c.lower_ in {"on", "upon", "over"} for p in _pobjs(c)]
+            if lemma in {"drop", "airdrop"} and dropped_on and any(
+                o.lower_ in BOMB_NOUNS for o in objects
+            ):
+                # "helicopters dropped barrel bombs on districts held by X": an attack
+                targets = self.refs(dropped_on)
+                targets += [r for r in self.held_by(dropped_on) if r not in targets]
+                self.emit(HOSTILITY, subjects, targets, v)
+                return
             if not any(_noun_family(t) == "support" or t.lower_ in ARMS_NOUNS
                        for o in objects for t in o.subtree if t.i - o.i < 8):
                 return  # "sent a delegation to X" is no support
@@ -1751,6 +1794,12 @@ class _DepSentence:
         ):
             return self.refs([head]) or self.noun_agents(head.head.head)
         return []
+
+    def recent_attackers(self, kind: str, at: Token) -> list[Ref]:
+        index, actors = self.ctx.attackers.get(kind, (-10, []))
+        if not actors or self.ctx.sentence_index - index > 2:
+            return []
+        return [Ref(a, at.i, at.i + 1, coref=True) for a in actors[:1]]
 
     def event_agents(self, n: Token) -> list[Ref]:
         """"Russian jets began strikes on Monday. The first strikes hit Jaish al-Izza": an
@@ -2628,6 +2677,19 @@ class _DepSentence:
             else:
                 self.emit(rtype, [ref], owner, c)
 
+    def in_the_face_of(self, face: Token) -> None:
+        """"government troops withdrew in the face of an offensive by Jaish al-Fatah": who
+        gives way fights the attacker."""
+        attacks = [p for c in face.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in _pobjs(c) if _noun_family(p) == "hostility"]
+        verb = face.head.head
+        if not attacks or verb.pos_ not in {"VERB", "AUX"}:
+            return
+        agents = self.own_agents(attacks[0]) or self.refs(
+            [p for c in verb.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
+             and c.i > face.i for p in _pobjs(c)])  # ("by X" hung on the verb)
+        self.emit(HOSTILITY, agents, self.refs(self.subject_tokens(verb)), face)
+
     def one_of(self, one: Token) -> None:
         """"the Farouq Brigades, one of the best-known units of the FSA", "Shabab al-Sunna, one
         of the largest groups in the Southern Front", "X is one of the founding components of
@@ -2847,6 +2909,12 @@ _ONE_OF_HEADS = frozenset({"units", "formations", "factions", "groups", "brigade
                            "organisations", "organizations"})
 _RHETORIC_OWNERS = frozenset({"people", "peoples", "nation", "nations", "revolution",
                               "humanity", "region", "country", "peace", "stability"})
+BOMB_NOUNS = frozenset({"bombs", "bomb", "barrels", "explosives", "munitions", "missiles",
+                        "rockets", "shells", "mines", "ordnance"})
+_AIRFRAME = re.compile(r"^(Su|MiG|Mi|Tu|Ka|F|A|B|MQ)-\d+[A-Z]*$")
+AIRCRAFT_NOUNS = frozenset({"aircraft", "jets", "jet", "warplanes", "warplane", "bombers",
+                            "bomber", "helicopters", "helicopter", "drones", "drone", "planes",
+                            "plane", "gunships", "aviation"})
 REPELLING_VERBS = frozenset({"repel", "repulse", "resist"})
 DEAL_NOUNS = frozenset({"agreement", "deal", "accord", "arrangement", "settlement",
                         "reconciliation"})

@@ -180,6 +180,33 @@ CASES: list[tuple[str, str, str, tuple[str, str]]] = [
      "Units of Jaysh al-Thuwar advanced on the town from the west, alongside YPG and YPJ "
      "fighters.",
      "joint_operation", ("jaysh-al-thuwar", "ypj")),
+    ("a_government_offensive",
+     "The government offensive, launched on June 19 with the support of Russian air strikes, "
+     "has pushed the Southern Front out of the Lajat area.",
+     "hostility", ("saa", "southern-front")),
+    ("barrel_bombs_dropped_on_held_districts",
+     "Government helicopters dropped barrel bombs on districts held by the Islamic Front.",
+     "hostility", ("saa", "islamic-front")),
+    ("withdrew_in_the_face_of_an_offensive_by",
+     "The last government troops withdrew from Idlib on Saturday in the face of an offensive "
+     "by the newly formed Jaish al-Fatah coalition.",
+     "hostility", ("jaysh-al-fatah", "saa")),
+    ("a_cleft_subject",
+     "It was Nusra, after all, that last autumn routed the Syria Revolutionaries Front of "
+     "Jamal Maarouf.",
+     "hostility", ("jabhat-al-nusra", "syrian-revolutionaries-front")),
+    ("fighters_eliminated_from_groups",
+     "Army units advanced after eliminating large numbers of terrorists from Jabhat al-Nusra, "
+     "Ahrar al-Sham and Nour al-Din al-Zenki.",
+     "hostility", ("saa", "nour-al-din-al-zenki")),
+    ("an_airframe_of_the_air_force_followed",
+     "The Russian Aerospace Forces continued strikes in Idlib. An Su-24M destroyed a base of "
+     "the illegal armed formation Liwa al-Haqq.",
+     "hostility", ("russia", "liwa-al-haq")),
+    ("destroyed_by_a_strike_of_the_air_force_followed",
+     "The Russian Aerospace Forces continued strikes in Idlib. A command post of the Jabhat "
+     "al-Nusra terrorist group was destroyed by a precision strike.",
+     "hostility", ("russia", "jabhat-al-nusra")),
 ]
 
 
@@ -274,3 +301,16 @@ def test_a_hyphened_affiliation_is_not_read_as_allied_conjuncts(extractor: Extra
     text = "The army and Iran-allied militias entered the town."
     got = directed(extractor, text, "alliance")
     assert ("iran", "saa") not in got and ("saa", "iran") not in got
+
+
+def test_weapons_dropped_to_a_group_are_support(extractor: Extractor) -> None:
+    text = ("US aircraft dropped weapons, ammunition and medical supplies to the YPG over "
+            "Kobani.")
+    assert ("united-states", "ypg") in directed(extractor, text, "support")
+    assert not directed(extractor, text, "hostility")
+
+
+def test_another_states_government_is_not_damascus(extractor: Extractor) -> None:
+    text = "The Turkish government offensive began on Wednesday against the YPG."
+    got = directed(extractor, text, "hostility")
+    assert ("saa", "ypg") not in got
