@@ -219,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"model": args.model, "seed": SEED, "runs": runs,
                                "summary": summary}, indent=2) + "\n", encoding="utf-8")
-    print(f"\nwrote {out.relative_to(REPO)}")
+    print(f"\nwrote {out.relative_to(REPO) if out.is_relative_to(REPO) else out}")
     return 0
 
 

@@ -135,6 +135,13 @@ class CorefState:
                 for actor in reversed(sentence.actors):
                     if self.kind_of(actor) is ActorKind.COALITION:
                         return [actor]
+            if token.lower_ == "coalition":
+                # "the coalition" paragraphs after "the US-led coalition" was named: the one
+                # coalition the report is about, however far back
+                for sentence in reversed(self.history[:-WINDOW] if recent else self.history):
+                    for actor in reversed(sentence.actors):
+                        if self.kind_of(actor) is ActorKind.COALITION:
+                            return [actor]
             if token.lower_ in COALITION_NOUNS:
                 return []
         # "the group", "the movement": an armed group, never a state; pronouns may be either

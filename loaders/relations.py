@@ -837,9 +837,13 @@ class _DepSentence:
                 out += [c for c in v.children if c.dep_ == "dobj"]
         if not self.passive(v):
             # A merged actor token the parser attached oddly after the verb ("expelled
-            # [Islamic State] militants" with the name as a "prep") is still its object.
+            # [Islamic State] militants" with the name as a "prep", "train the rebel group
+            # [Maghawir al-Thawra]" with the name as a clause) is still its object.
             out += [c for c in v.rights if c.dep_ in {"prep", "dep", "npadvmod"}
                     and self.ctx.by_token.get(c.i) is not None]
+            if not any(c.dep_ == "dobj" for c in v.children):
+                out += [c for c in v.rights if c.dep_ == "ccomp" and c.pos_ == "PROPN"
+                        and c.i in self.ctx.by_token]
         if not out and not self.passive(v):
             # "trained and equipped the NDF": coordinated verbs share the object
             for conj in v.children:
@@ -952,6 +956,19 @@ class _DepSentence:
             ):
                 # "Turkish troops and allied rebels of the FSA entered Afrin": together
                 self.co_actors(tok, self.refs(self.subject_tokens(tok)))
+            if lower == "loyal" and tok.dep_ in {"amod", "acl"} and tok.head.i < tok.i:
+                # "militias loyal to the Assad regime, including the NDF": allies of it
+                lord_tokens = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                               for p in _pobjs(c)]
+                lords = [r for p in lord_tokens for r in self.actors_at(p)][:1]
+                listed = [p for t in (tok.head, *lord_tokens) for c in t.children
+                          if c.dep_ == "prep" and c.lower_ == "including" for p in _pobjs(c)]
+                loyal = [r for r in self.refs([tok.head, *listed]) if r.actor not in
+                         {x.actor for x in lords}  # ("Kurdish fighters": no one named)
+                         and self.ctx.gaz.adjective_actor(self.doc[r.start].text) is None
+                         and not any(w.islower() for w in
+                                     self.doc[r.start:r.end].text.split()[1:])]
+                self.emit(ALLIANCE, loyal, lords, tok)
             if lower == "face" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
                 self.in_the_face_of(tok)
             if lower == "one" and tok.dep_ in {"appos", "attr", "conj"}:

@@ -207,6 +207,15 @@ CASES: list[tuple[str, str, str, tuple[str, str]]] = [
      "The Russian Aerospace Forces continued strikes in Idlib. A command post of the Jabhat "
      "al-Nusra terrorist group was destroyed by a precision strike.",
      "hostility", ("russia", "jabhat-al-nusra")),
+    ("the_coalition_paragraphs_after_its_name",
+     "The US-led coalition and the Iranian-backed axis are now competing for the border. "
+     "Supply lines matter. Al-Tanf is the key. On 6 June the coalition struck a column of "
+     "Syrian government forces near the garrison.",
+     "hostility", ("us-led-coalition", "saa")),
+    ("militias_loyal_to_including",
+     "Pro-government militias loyal to the Assad regime, including elements of the so-called "
+     "National Defence Forces, entered Afrin.",
+     "alliance", ("ndf", "saa")),
 ]
 
 
@@ -314,3 +323,13 @@ def test_another_states_government_is_not_damascus(extractor: Extractor) -> None
     text = "The Turkish government offensive began on Wednesday against the YPG."
     got = directed(extractor, text, "hostility")
     assert ("saa", "ypg") not in got
+
+
+def test_descriptive_fighters_loyal_to_a_party_name_no_ally(extractor: Extractor) -> None:
+    text = "Kurdish fighters loyal to the PKK crossed the border."
+    assert not directed(extractor, text, "alliance")
+
+
+def test_a_bare_coalition_with_none_named_stays_unresolved(extractor: Extractor) -> None:
+    text = "On 6 June the coalition struck a column of Syrian government forces."
+    assert not directed(extractor, text, "hostility")
