@@ -1673,6 +1673,7 @@ class _DepSentence:
                 return
             participants: list[Ref] = []
             partners: list[Ref] = []
+            sides: list[list[Ref]] = []
             preps = list(n.children)
             if lemma == "cessation":
                 # "joined the cessation of hostilities with the government": "with" on "of"'s object
@@ -1683,6 +1684,14 @@ class _DepSentence:
             preps += [c for a in n.children if a.dep_ == "acl" for c in a.subtree
                       if c.dep_ == "prep" and c.lower_ in {"between", "among"}
                       and c.head.lower_ not in {"talks", "negotiations", "meeting"}]
+            after = n.right_edge.i + 1
+            if after < self.sent.end - 1 and self.doc[after].text == "," and (
+                self.doc[after + 1].tag_ in {"VBN", "VBD"} and self.doc[after + 1].dep_ == "advcl"
+            ):
+                # "Under the agreement, concluded between A and B, ...": the participle the
+                # parser hung on the main verb still describes the agreement
+                preps += [c for c in self.doc[after + 1].children
+                          if c.dep_ == "prep" and c.lower_ in {"between", "among"}]
             for child in preps:
                 if child.dep_ == "prep" and child.lower_ == "with":
                     partners += self.refs(_pobjs(child))
@@ -1697,6 +1706,16 @@ class _DepSentence:
                                            if c.dep_ == "prep" and c.lower_ == "of"
                                            for q in _pobjs(c)])
                     participants += found
+                    if child.lower_ == "between":
+                        # "between the government and the armed groups including A, B and
+                        # C": the listed groups are one side, not parties to each other
+                        for p in _pobjs(child):
+                            for t in _coordinated(p):
+                                side = self.actors_at(t) + self.refs(
+                                    [q for c in t.children if c.dep_ == "prep"
+                                     and c.lower_ in {"including", "like"} for q in _pobjs(c)])
+                                if side:
+                                    sides.append(side)
             if n.dep_ == "dobj" and not participants:
                 # "A signed a truce with B" parses "with" on the verb as often as on the noun
                 partners += self.refs([p for c in n.head.children if c.dep_ == "prep"
@@ -1719,6 +1738,12 @@ class _DepSentence:
                 # "A and B signed a ceasefire with C": each signatory with C, not with each other
                 partner_ids = {r.actor for r in partners}
                 self.emit(rtype, [a for a in agents if a.actor not in partner_ids], partners, n)
+            elif not agents and not partners and len(sides) >= 2 and any(
+                len(side) > 1 for side in sides
+            ):
+                for k, side in enumerate(sides):
+                    for other in sides[k + 1:]:
+                        self.emit(rtype, side, other, n)
             else:
                 participants = agents + partners + participants
                 self.emit_symmetric(rtype, participants, n)
@@ -2520,11 +2545,16 @@ class _DepSentence:
         # "the Southern Front of the Free Syrian Army": a named part of a named whole
         if self.ctx.kind_of(ref.actor) is ActorKind.STATE:
             return
+        words = self.doc[ref.start:ref.end].text.lower().split()
+        unit = bool(words) and words[-1] in UNIT_HEADS
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 parents = [r for p in _pobjs(child) for r in self.actors_at(p, 1)
-                           if p.i in self.ctx.by_token
-                           and self.ctx.kind_of(r.actor) is not ActorKind.STATE]
+                           if (p.i in self.ctx.by_token
+                               and self.ctx.kind_of(r.actor) is not ActorKind.STATE)
+                           or (unit and p.lower_ in {"army", "military", "forces"}
+                               and self.ctx.kind_of(r.actor) is ActorKind.STATE)]
+                # ("the Fourth Division of the regime army": a state's army unit too)
                 self.emit(MEMBERSHIP, [ref], parents[:1], child)
 
     def possessed_unit(self, tok: Token, ref: Ref) -> None:

@@ -216,6 +216,15 @@ CASES: list[tuple[str, str, str, tuple[str, str]]] = [
      "Pro-government militias loyal to the Assad regime, including elements of the so-called "
      "National Defence Forces, entered Afrin.",
      "alliance", ("ndf", "saa")),
+    ("an_agreement_concluded_between_a_government_and_listed_groups",
+     "Under the agreement, concluded between the Syrian government and the armed groups "
+     "including Jabhat Fatah al-Sham, Ahrar al-Sham and Nour al-Din al-Zenki, fighters will "
+     "leave.",
+     "truce", ("nour-al-din-al-zenki", "saa")),
+    ("a_division_of_the_regime_army",
+     "The Fourth Division of the regime army, commanded by Maher al-Assad, shelled Daraa "
+     "al-Balad.",
+     "membership", ("4th-division", "saa")),
 ]
 
 
@@ -333,3 +342,13 @@ def test_descriptive_fighters_loyal_to_a_party_name_no_ally(extractor: Extractor
 def test_a_bare_coalition_with_none_named_stays_unresolved(extractor: Extractor) -> None:
     text = "On 6 June the coalition struck a column of Syrian government forces."
     assert not directed(extractor, text, "hostility")
+
+
+def test_groups_listed_on_one_side_of_a_deal_are_no_parties_to_each_other(
+    extractor: Extractor,
+) -> None:
+    text = ("Under the agreement, concluded between the Syrian government and the armed groups "
+            "including Jabhat Fatah al-Sham, Ahrar al-Sham and Nour al-Din al-Zenki, fighters "
+            "will leave.")
+    assert ("truce", pair("ahrar-al-sham", "jabhat-fatah-al-sham")) not in claims(extractor,
+                                                                                  text)
