@@ -193,6 +193,7 @@ class ActorRuler:
         taken = {t for span in spans for t in range(span.start, span.end)}
         out: list[Span] = []
         last_army = default
+        last_government = default
         ordered = iter(spans)
         pending = next(ordered, None)
         for tok in doc:
@@ -202,13 +203,21 @@ class ActorRuler:
                     w in words for w in ("army", "military", "forces", "troops")
                 ) and not any(w in words for w in ("air", "aerospace", "naval", "special")):
                     last_army = pending.label_
-                out.append(pending)
+                if self.gazetteer.kind(pending.label_) is ActorKind.STATE and (
+                    "government" in words
+                ):
+                    last_government = pending.label_  # "the Turkish government ... the
+                out.append(pending)                   # government said"
                 pending = next(ordered, None)
             if tok.i in taken or last_army is None:
                 continue
             if tok.lower_ in {"government", "regime"} and (tok.text.islower() or tok.i == 0
                                                            or doc[tok.i - 1].text in ".\n"):
                 # "the government offensive", "regime shelling": the state's forces
+                if _the_government(doc, tok):
+                    out.append(Span(doc, tok.i, tok.i + 1, label=last_government,
+                                    kb_id=FROM_GAZETTEER))
+                    continue
                 if not _bare_government(doc, tok, self.gazetteer):
                     continue
             elif tok.text != "army" or not _bare_army(doc, tok):
@@ -350,11 +359,25 @@ def _slashed_label(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _the_government(doc: Doc, tok: Token) -> bool:
+    """"talks between the government and the factions": a bare "the government" (the one the
+    report is about), not "the government of Iraq" or "the government's spokesman"."""
+    if tok.lower_ != "government" or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+        return False
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return after is None or after.lower_ not in {"of", "in", "'s", "’s", "-", "official",
+                                                 "officials", "spokesman", "minister"}
+
+
+_GOVERNMENT_HEADS = frozenset({"army", "military", "aircraft", "jets", "warplanes", "planes",
+                               "helicopters", "militias", "loyalists", "offensives"})
+
+
 def _bare_government(doc: Doc, tok: Token, gazetteer: Gazetteer) -> bool:
     """"the government offensive", "government shelling": a lower-case "government" or
     "regime" right before a military noun, with no other state's adjective before it."""
     after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if after is None or after.lower_ not in ARMY_HEADS:
+    if after is None or after.lower_ not in ARMY_HEADS | _GOVERNMENT_HEADS:
         return False
     prev = doc[tok.i - 1] if tok.i > 0 else None
     return prev is None or (not (prev.text[:1].isupper() and not prev.is_sent_start) and (

@@ -352,3 +352,13 @@ def test_groups_listed_on_one_side_of_a_deal_are_no_parties_to_each_other(
             "will leave.")
     assert ("truce", pair("ahrar-al-sham", "jabhat-fatah-al-sham")) not in claims(extractor,
                                                                                   text)
+
+
+def test_the_bare_government_is_the_last_named_government(extractor: Extractor) -> None:
+    text = "Clashes erupted after a deal between the YPG and the government."
+    assert ("truce", pair("saa", "ypg")) in claims(extractor, text)
+    text = ("The Turkish government denied the report. Talks between the government and the "
+            "YPG were never held, the government said.")
+    assert not any(pair("saa", "ypg") == p for _, p in claims(extractor, text))
+    text = "The government of Iraq sent troops against the YPG."
+    assert all("saa" not in p for _, p in claims(extractor, text))
