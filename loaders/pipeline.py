@@ -214,7 +214,7 @@ class ActorRuler:
             if tok.lower_ in {"government", "regime"} and (tok.text.islower() or tok.i == 0
                                                            or doc[tok.i - 1].text in ".\n"):
                 # "the government offensive", "regime shelling": the state's forces
-                if _the_government(doc, tok):
+                if _the_government(doc, tok) and last_government is not None:
                     out.append(Span(doc, tok.i, tok.i + 1, label=last_government,
                                     kb_id=FROM_GAZETTEER))
                     continue
