@@ -199,9 +199,9 @@ class ActorRuler:
         for tok in doc:
             while pending is not None and pending.start <= tok.i:
                 words = pending.text.lower()
-                if self.gazetteer.kind(pending.label_) is ActorKind.STATE and any(
-                    w in words for w in ("army", "military", "forces", "troops")
-                ) and not any(w in words for w in ("air", "aerospace", "naval", "special")):
+                if self.gazetteer.kind(pending.label_) is ActorKind.STATE and (
+                    "army" in words
+                ):  # ("Russian military police ... the army's Fourth Division": Syria's)
                     last_army = pending.label_
                 if self.gazetteer.kind(pending.label_) is ActorKind.STATE and (
                     "government" in words
@@ -495,6 +495,8 @@ def _is_locative(doc: Doc, start: int) -> bool:
     k = start - 1
     while k >= 0 and (doc[k].lower_ in {"the", "northern", "southern", "eastern", "western",
                                          "central", "north", "south", "east", "west"}):
+        if doc[k].lower_ != "the":
+            return True  # "from eastern Syria", "in northern Iraq": a region is a place
         k -= 1
     if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in _OF_ACTOR_HEADS:
         return False  # "a proxy of Turkey", "with the support of Russia": the state acts

@@ -571,12 +571,22 @@ class _DepSentence:
         """The token, its conjuncts, and the items of "groups such as A and B"."""
         out: list[Token] = []
         for t in _coordinated(tok):
+            listed = False
             if t.lower_ in GROUP_WORDS or (t.lower_ in {"groups", "factions"}):
                 for child in t.children:
                     if child.dep_ == "prep" and child.lower_ in {"as", "including", "like"}:
                         for pobj in _pobjs(child):
                             out += _coordinated(pobj)
-            if t.dep_ != "cc":
+                            listed = True
+                if not listed:
+                    # "Iraqi militias such as X", the "such as" hung on another word
+                    found = [self.doc[r.end - 1] for r in self.listed_after(t)]
+                    out += found
+                    listed = bool(found)
+            if listed and not any(c.dep_ in {"compound", "poss"} and c.i in self.ctx.by_token
+                                  for c in t.children):
+                continue  # "Iraqi militias such as Kataib Sayyid al-Shuhada": the listed ones,
+            if t.dep_ != "cc":  # not the state an adjective of the group noun names
                 out.append(t)
         for t in list(out):
             for child in t.children:
@@ -2237,6 +2247,12 @@ class _DepSentence:
             head = head.head.head  # "the SNA, the umbrella of Turkish-backed factions"
             if head.dep_ == "appos":
                 supported = self.actors_at(head.head, 1)[:1]
+        if head.i > tok.i and head.dep_ == "pobj" and head.head.lower_ == "of" and (
+            head.head.head.lower_ == "one" and head.head.head.dep_ == "appos"
+        ):
+            # "the Hamza Division, one of the Turkish-backed FSA factions": the described
+            # group, not the coalition the faction noun names
+            supported = self.actors_at(head.head.head.head, 1)[:1] or supported
         if not supported and head.i > tok.i and head.dep_ == "appos":
             # "the NFL, the main Turkish-backed rebel alliance": the description's anchor
             supported = self.actors_at(head.head, 1)[:1]

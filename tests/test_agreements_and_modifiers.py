@@ -225,6 +225,17 @@ CASES: list[tuple[str, str, str, tuple[str, str]]] = [
      "The Fourth Division of the regime army, commanded by Maher al-Assad, shelled Daraa "
      "al-Balad.",
      "membership", ("4th-division", "saa")),
+    ("militias_such_as_name_the_backers",
+     "Government forces, backed by Russian air power as well as Hezbollah and Iraqi militias "
+     "such as Kataib Sayyid al-Shuhada, advanced.",
+     "support", ("kataib-sayyid-al-shuhada", "saa")),
+    ("one_of_the_backed_factions",
+     "The Hamza Division, one of the Turkish-backed FSA factions, attacked.",
+     "support", ("turkey", "hamza-division")),
+    ("under_an_umbrella_from_a_region",
+     "Ahrar al-Sharqiya, a faction of fighters from eastern Syria that also operates under the "
+     "FSA umbrella, attacked.",
+     "membership", ("ahrar-al-sharqiya", "fsa")),
 ]
 
 
@@ -362,3 +373,24 @@ def test_the_bare_government_is_the_last_named_government(extractor: Extractor) 
     assert not any(pair("saa", "ypg") == p for _, p in claims(extractor, text))
     text = "The government of Iraq sent troops against the YPG."
     assert all("saa" not in p for _, p in claims(extractor, text))
+
+
+def test_a_group_nouns_adjective_is_not_a_backer_when_the_group_is_listed(
+    extractor: Extractor,
+) -> None:
+    text = ("Government forces, backed by Russian air power as well as Hezbollah and Iraqi "
+            "militias such as Kataib Sayyid al-Shuhada, advanced.")
+    assert ("iraq", "saa") not in directed(extractor, text, "support")
+
+
+def test_a_region_of_a_state_is_a_place(extractor: Extractor) -> None:
+    text = ("Ahrar al-Sharqiya, a faction of fighters from eastern Syria that also operates under "
+            "the FSA umbrella, attacked.")
+    assert not any("saa" in p for _, p in claims(extractor, text))
+
+
+def test_the_army_after_another_states_police_is_still_syrias(extractor: Extractor) -> None:
+    text = ("Russian military police deployed in Daraa. The army's Fourth Division shelled the "
+            "town.")
+    got = directed(extractor, text, "membership")
+    assert ("4th-division", "russia") not in got
