@@ -1376,6 +1376,9 @@ class _DepSentence:
                     return
                 self.emit(SUPPORT, states, created, v)
                 self.emit(MEMBERSHIP, [r for r in subjects if r not in states], created, v)
+                if self.names_room([c for c in v.children if c.dep_ == "dobj"], created[0]):
+                    # "A, B and C formed the X operations room": they fight together
+                    self.emit_symmetric(JOINT, subjects, v)
                 return
             elif family == "includes":
                 if any(t.lower_ in {"they", "these", "those"} for t in self.subject_tokens(v)):
@@ -1401,6 +1404,11 @@ class _DepSentence:
                 return
             if len(coalition) == 1:
                 self.emit(MEMBERSHIP, members, coalition, v)
+                if lemma in FOUNDING_VERBS and self.passive(v) and self.names_room(
+                    self.object_tokens(v, frozenset()), coalition[0]
+                ):
+                    self.emit_symmetric(JOINT, [m for m in members
+                                                if m.actor != coalition[0].actor], v)
         elif family == "joins":
             objects = self.object_tokens(v, spec.preps)
             if lemma == "join" and self.passive(v):
@@ -2739,6 +2747,15 @@ class _DepSentence:
                 self.emit(rtype, owner, [ref], c)
             else:
                 self.emit(rtype, [ref], owner, c)
+
+    def names_room(self, tokens: list[Token], created: Ref) -> bool:
+        """Whether what was founded is a joint operations room or command (its founders then
+        fight together), not a political body or a merged group."""
+        words = {t.lower_ for tok in tokens for t in tok.subtree}
+        words |= set(self.doc[created.start:created.end].text.lower().split())
+        if created.actor in self.ctx.gaz:
+            words |= set(self.ctx.gaz.actor(created.actor).name.lower().split())
+        return "room" in words or ("joint" in words and "command" in words)
 
     def in_the_face_of(self, face: Token) -> None:
         """"government troops withdrew in the face of an offensive by Jaish al-Fatah": who

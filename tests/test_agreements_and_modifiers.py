@@ -236,6 +236,14 @@ CASES: list[tuple[str, str, str, tuple[str, str]]] = [
      "Ahrar al-Sharqiya, a faction of fighters from eastern Syria that also operates under the "
      "FSA umbrella, attacked.",
      "membership", ("ahrar-al-sharqiya", "fsa")),
+    ("founders_of_an_operations_room_fight_together",
+     "Jabhat al-Nusra, Ahrar al-Sham and Jund al-Aqsa formed the Jaish al-Fatah operations "
+     "room in March.",
+     "joint_operation", ("ahrar-al-sham", "jund-al-aqsa")),
+    ("founders_of_a_room_set_up_by",
+     "The Burkan al-Firat operations room was set up in September by the YPG and Liwa Thuwar "
+     "al-Raqqa.",
+     "joint_operation", ("liwa-thuwar-al-raqqa", "ypg")),
 ]
 
 
@@ -394,3 +402,10 @@ def test_the_army_after_another_states_police_is_still_syrias(extractor: Extract
             "town.")
     got = directed(extractor, text, "membership")
     assert ("4th-division", "russia") not in got
+
+
+def test_founders_of_a_coalition_are_not_read_as_a_joint_operation(
+    extractor: Extractor,
+) -> None:
+    text = "Jabhat al-Nusra and Ahrar al-Sham formed the Jaish al-Fatah coalition."
+    assert not directed(extractor, text, "joint_operation")
