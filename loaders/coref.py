@@ -58,6 +58,7 @@ class CorefState:
     kind_of: Callable[[str], ActorKind | None]
     history: list[_Sentence] = field(default_factory=list)
     current: _Sentence = field(default_factory=_Sentence)
+    named_coalitions: list[str] = field(default_factory=list)  # the whole document's
 
     def start_sentence(self) -> None:
         self.history.append(self.current)
@@ -68,6 +69,8 @@ class CorefState:
     def note_actor(self, actor: str, *, subject: bool = False) -> None:
         if actor not in self.current.actors:
             self.current.actors.append(actor)
+        if self.kind_of(actor) is ActorKind.COALITION and actor not in self.named_coalitions:
+            self.named_coalitions.append(actor)
         if subject and actor not in self.current.subjects:
             self.current.subjects.append(actor)
 
@@ -135,13 +138,11 @@ class CorefState:
                 for actor in reversed(sentence.actors):
                     if self.kind_of(actor) is ActorKind.COALITION:
                         return [actor]
-            if token.lower_ == "coalition":
-                # "the coalition" paragraphs after "the US-led coalition" was named: the one
-                # coalition the report is about, however far back
-                for sentence in reversed(self.history[:-WINDOW] if recent else self.history):
-                    for actor in reversed(sentence.actors):
-                        if self.kind_of(actor) is ActorKind.COALITION:
-                            return [actor]
+            called = [a for a in self.named_coalitions if "coalition" in a]
+            if token.lower_ == "coalition" and called:
+                # "the coalition" paragraphs after "the US-led coalition" was named: the
+                # coalition called so by name, however far back (not the SDF or the NLF)
+                return [called[-1]]
             if token.lower_ in COALITION_NOUNS:
                 return []
         # "the group", "the movement": an armed group, never a state; pronouns may be either

@@ -2679,6 +2679,15 @@ class _DepSentence:
             c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in n.children
         ):
             owners = self.actors_at(n.head, 1)[:1]  # "the Syrian army and its Russian backers"
+        elif not owners and n.dep_ == "appos" and n.head.i in self.ctx.by_token:
+            # "Hezbollah sent fighters. Iran, its main patron, denied it": the pronoun's
+            # antecedent, never the described name itself
+            described_id = self.ctx.by_token[n.head.i].actor
+            if any(c.dep_ == "poss" and c.lower_ == "its" for c in n.children):
+                previous = self.ctx.coref.history[-1] if self.ctx.coref.history else None
+                candidates = [*previous.subjects, *previous.actors] if previous else []
+                owners = [Ref(a, n.i, n.i + 1, coref=True) for a in candidates
+                          if a != described_id][:1]
         if not owners:
             return
         follower = [c for c in n.children if c.dep_ == "appos" and c.i in self.ctx.by_token]

@@ -244,6 +244,15 @@ CASES: list[tuple[str, str, str, tuple[str, str]]] = [
      "The Burkan al-Firat operations room was set up in September by the YPG and Liwa Thuwar "
      "al-Raqqa.",
      "joint_operation", ("liwa-thuwar-al-raqqa", "ypg")),
+    ("its_patron_after_the_previous_subject",
+     "Hezbollah sent more fighters to Qusayr on Monday. Iran, its main patron and arms "
+     "supplier, has denied any role.",
+     "support", ("iran", "hezbollah")),
+    ("the_coalition_long_after_its_name",
+     "The US-led coalition has struck ISIS in Raqqa for weeks. The SDF advanced on the city. "
+     "Civilians fled the fighting. Aid groups warned of shortages. Hospitals were full. On "
+     "Monday the coalition struck positions of the Syrian army near Tabqa.",
+     "hostility", ("us-led-coalition", "saa")),
 ]
 
 
@@ -409,3 +418,10 @@ def test_founders_of_a_coalition_are_not_read_as_a_joint_operation(
 ) -> None:
     text = "Jabhat al-Nusra and Ahrar al-Sham formed the Jaish al-Fatah coalition."
     assert not directed(extractor, text, "joint_operation")
+
+
+def test_the_coalition_far_back_is_one_called_so(extractor: Extractor) -> None:
+    text = ("The SDF advanced on the city. Civilians fled the fighting. Aid groups warned of "
+            "shortages. Hospitals were full. On Monday the coalition struck positions of the "
+            "Syrian army near Tabqa.")
+    assert ("sdf", "saa") not in directed(extractor, text, "hostility")
