@@ -296,13 +296,14 @@ class ActorRuler:
             start = _extend_article(doc, i)
             if _inside_unknown_name(doc, start, self.gazetteer) or _head_of_unknown_name(
                 doc, start, end
-            ):
+            ) or _opposed_prefix(doc, start):
                 i = end
                 continue
-            if hit.place and not _before_hyphen_participle(doc, end) and (
+            if (hit.place and not _before_hyphen_participle(doc, end) and (
                 _is_locative(doc, start) or _inside_longer_name(doc, start, end)
                 or _dateline(doc, start, end)
-            ):
+            )) or (self.gazetteer.kind(hit.actor_id) is ActorKind.STATE
+                  and _owns_a_place(doc, end)):
                 i = end
                 continue
             spans.append(Span(doc, start, end, label=hit.actor_id, kb_id=FROM_GAZETTEER))
@@ -484,6 +485,30 @@ def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _opposed_prefix(doc: Doc, start: int) -> bool:
+    # "the anti-Daesh coalition", "counter-ISIS operations": a name the prefix negates
+    return (start >= 2 and doc[start - 1].text in "-‐–" and (
+        doc[start - 2].lower_ in {"anti", "counter"}
+    )) or (start >= 1 and doc[start - 1].lower_ in {"anti", "counter"})
+
+
+_PLACE_OWNED = frozenset({"region", "province", "provinces", "city", "cities", "territory",
+                          "border", "borders", "capital", "airspace", "north", "south", "east",
+                          "west", "coast", "countryside", "soil", "interior"})
+
+
+def _owns_a_place(doc: Doc, end: int) -> bool:
+    # "most of them from China's Xinjiang region": the state as a place's owner
+    if end + 1 >= len(doc) or doc[end].lower_ not in {"'s", "’s"}:
+        return False
+    for k in range(end + 1, min(end + 4, len(doc))):
+        if doc[k].lower_ in _PLACE_OWNED:
+            return True
+        if not (doc[k].text[:1].isupper() or doc[k].pos_ == "ADJ"):
+            return False
+    return False
+
+
 def _before_hyphen_participle(doc: Doc, end: int) -> bool:
     # "factions of the Turkey-backed SNA": the state backs someone, it is not a place here
     return end + 1 < len(doc) and doc[end].text in "-‐–" and (
@@ -541,8 +566,10 @@ class ActorDiscovery:
             if any(t in taken for t in range(cand.start, cand.end)):
                 continue
             span = self._classify(doc, cand)
-            if span is None:
-                continue
+            if span is None or (self.gazetteer.kind(span.label_) is ActorKind.STATE and (
+                _owns_a_place(doc, span.end) or _opposed_prefix(doc, span.start)
+            )):
+                continue  # ("from China's Xinjiang region": a place)
             added.append(span)
             taken.update(range(span.start, span.end))
         existing, more = _abbreviation_spans(doc, existing + added, taken)

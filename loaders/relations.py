@@ -142,6 +142,7 @@ class DocRelations:
         for index, sent in enumerate(self.doc.sents):
             self.sentence_index = index
             self._sent_start = sent.start
+            sentence_mark = len(self.claims)
             self.coref.start_sentence()
             self.covered = set()
             named = any(i in self.by_token for i in range(sent.start, sent.end))
@@ -173,6 +174,15 @@ class DocRelations:
                 SequenceSentence(self, sent).run()
             MemberLists(self, sent).run()
             CoordinatedActs(self, sent).run()
+            nested = {frozenset((c["source"], c["target"])) for c in self.claims[sentence_mark:]
+                      if c["type"] == MEMBERSHIP.value and not c["negated"]}
+            if nested:
+                # "the SDF and its components, the YPG and YPJ, repelled ...": a group and its
+                # own member run no joint operation
+                self.keep_claims(sentence_mark, [
+                    c for c in self.claims[sentence_mark:] if not (
+                        c["type"] == JOINT.value
+                        and frozenset((c["source"], c["target"])) in nested)])
         self.doc._.allegiance_claims = self.claims
         self.doc._.allegiance_places = self.places
 
@@ -364,7 +374,9 @@ class _DepSentence:
                         and tok.lower_ in PROXY_NOUNS):
                     # "X announced that its fighters had destroyed ...": the owner's pronoun
                     out += self.resolve_anaphor(child)
-        if not out and (child_adjectives(tok) or tok.pos_ in {"NOUN", "PROPN"}):
+        if not out and (child_adjectives(tok) or tok.pos_ in {"NOUN", "PROPN"}) and (
+            tok.lower_ not in NON_STATE_NOUNS  # ("Iraqi militias", "Syrian rebels": not states)
+        ):
             # "Russian air power", "Turkish shelling": a nationality adjective names the state
             for child in tok.children:
                 if child.dep_ in {"amod", "compound"}:
@@ -1171,7 +1183,10 @@ class _DepSentence:
                 self.emit_symmetric(JOINT, subjects, v)
                 return
             mutual = lemma in RECIPROCAL or lemma == "exchange" or (
-                lemma in {"fight", "battle"} and nearby & MUTUAL_WORDS)
+                lemma in {"fight", "battle"} and nearby & MUTUAL_WORDS) or (
+                lemma in {"fight", "wage"} and any(c.dep_ == "dobj" and c.lower_ in {
+                    "war", "battle", "battles", "conflict", "wars"} for c in v.children)
+            )  # "A and B fought a bloody war": against each other
             if not targets and mutual and len(subjects) >= 2:
                 # "A and B clashed": each fought the other
                 for a in subjects:
@@ -2648,6 +2663,11 @@ class _DepSentence:
             coalition = self.actors_at(head.head, 1)
         coalition = [r for r in coalition if self.ctx.kind_of(r.actor) is ActorKind.COALITION]
         leaders = self.refs([p for c in v.children if c.dep_ == "agent" for p in _pobjs(c)])
+        if head.dep_ == "appos" and any(
+            r.actor == leader.actor for t in _coordinated(head.head) for r in self.actors_at(t, 1)
+            for leader in leaders
+        ):
+            return  # "A and B, the alliance led by <B's commander>": B's own leader, not B in A
         if coalition and self.ctx.gaz.named_by_leader(coalition[0].actor):
             # "the coalition led by the United States" restates "the US-led coalition"
             self.ctx.covered |= {frozenset((r.actor, coalition[0].actor)) for r in leaders}
@@ -3004,6 +3024,15 @@ _AIRFRAME = re.compile(r"^(Su|MiG|Mi|Tu|Ka|F|A|B|MQ)-\d+[A-Z]*$")
 AIRCRAFT_NOUNS = frozenset({"aircraft", "jets", "jet", "warplanes", "warplane", "bombers",
                             "bomber", "helicopters", "helicopter", "drones", "drone", "planes",
                             "plane", "gunships", "aviation"})
+# Nouns a nationality adjective does not turn into that state ("Iraqi groups", "Syrian
+# rebels", "Afghan volunteers" are non-state fighters of that origin; "Iranian militias" are
+# still read as Iran's, the way reports use the phrase).
+NON_STATE_NOUNS = frozenset({"groups", "group", "factions", "faction",
+                             "rebels", "rebel", "volunteers", "mercenaries", "jihadists",
+                             "militants", "tribes", "tribesmen", "clans", "movements",
+                             "gunmen", "insurgents", "opposition", "civilians", "refugees",
+                             "activists", "residents", "revolutionaries", "defectors",
+                             "brigades", "battalions", "organisations", "organizations"})
 REPELLING_VERBS = frozenset({"repel", "repulse", "resist"})
 DEAL_NOUNS = frozenset({"agreement", "deal", "accord", "arrangement", "settlement",
                         "reconciliation"})

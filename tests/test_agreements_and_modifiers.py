@@ -253,6 +253,13 @@ CASES: list[tuple[str, str, str, tuple[str, str]]] = [
      "Civilians fled the fighting. Aid groups warned of shortages. Hospitals were full. On "
      "Monday the coalition struck positions of the Syrian army near Tabqa.",
      "hostility", ("us-led-coalition", "saa")),
+    ("a_bloody_war_between_two_subjects",
+     "Jaish al-Islam and Faylaq al-Rahman fought a bloody intra-rebel war in April.",
+     "hostility", ("jaysh-al-islam", "faylaq-al-rahman")),
+    ("the_anti_daesh_coalition_by_its_name",
+     "Aircraft of the US-led anti-Daesh coalition provided air support to the Turkish and FSA "
+     "forces.",
+     "support", ("us-led-coalition", "fsa")),
 ]
 
 
@@ -425,3 +432,35 @@ def test_the_coalition_far_back_is_one_called_so(extractor: Extractor) -> None:
             "shortages. Hospitals were full. On Monday the coalition struck positions of the "
             "Syrian army near Tabqa.")
     assert ("sdf", "saa") not in directed(extractor, text, "hostility")
+
+
+def test_an_anti_prefixed_name_is_not_the_actor(extractor: Extractor) -> None:
+    text = ("Aircraft of the US-led anti-Daesh coalition provided air support to the Turkish and "
+            "FSA forces.")
+    assert not any("islamic-state" in p for _, p in claims(extractor, text))
+
+
+def test_nationality_of_rebels_or_militias_is_no_state(extractor: Extractor) -> None:
+    assert not claims(extractor, "Syrian rebels stormed the headquarters of ISIL in Aleppo.")
+    text = ("The advance was supported by Iranian-backed militias, including Lebanese Hezbollah "
+            "and Iraqi groups.")
+    assert not any("iraq" in p for _, p in claims(extractor, text))
+
+
+def test_a_states_region_is_a_place(extractor: Extractor) -> None:
+    text = ("Foreign fighters of the Turkistan Islamic Party, most of them from China's Xinjiang "
+            "region, fought alongside Nusra.")
+    assert not any("china" in p for _, p in claims(extractor, text))
+
+
+def test_a_group_and_its_components_run_no_joint_operation(extractor: Extractor) -> None:
+    text = ("Fighters of the SDF and its core components, the YPG and YPJ, continue to resist, "
+            "repelling several attacks by the Turkish army.")
+    got = directed(extractor, text, "joint_operation")
+    assert ("sdf", "ypg") not in got and ("sdf", "ypj") not in got
+
+
+def test_a_listed_groups_own_commander_does_not_make_it_a_member(extractor: Extractor) -> None:
+    text = ("Fighters of Jaysh al-Mujahideen and the Syrian Revolutionaries Front, the alliance "
+            "led by Jamal Maarouf, had jointly overrun the ISIS headquarters.")
+    assert not directed(extractor, text, "membership")
