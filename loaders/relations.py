@@ -993,7 +993,9 @@ class _DepSentence:
                 self.emit(ALLIANCE, loyal, lords, tok)
             if lower == "face" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
                 self.in_the_face_of(tok)
-            if lower == "one" and tok.dep_ in {"appos", "attr", "conj"}:
+            if (lower == "one" or lower in {"two", "three", "four", "both"}) and tok.dep_ in {
+                "appos", "attr", "conj"
+            }:
                 self.one_of(tok)
             if lower in RELATION_EPITHETS and tok.pos_ == "NOUN" and any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
@@ -2315,6 +2317,11 @@ class _DepSentence:
     def joint(self, n: Token) -> None:
         self.named_coalition(n)
         participants = self.noun_agents(n)
+        # "a joint Russian-Turkish patrol": every nationality before the noun takes part
+        for t in self.doc[n.left_edge.i:n.i]:
+            actor = self.ctx.gaz.adjective_actor(t.text)
+            if actor is not None and actor not in {r.actor for r in participants}:
+                participants.append(Ref(actor, t.i, t.i + 1))
         partners: list[Ref] = []
         for child in n.children:
             if child.dep_ == "prep" and child.lower_ == "with":
@@ -2821,6 +2828,9 @@ class _DepSentence:
         members: list[Ref] = []
         if one.dep_ == "appos" and one.head.i in self.ctx.by_token:
             members = self.actors_at(one.head, 1)[:1]
+            if one.lower_ != "one":
+                # "the Hamza Division and the Sultan Murad Division, two of the FSA factions"
+                members += [r for c in one.head.conjuncts for r in self.actors_at(c, 1)[:1]]
         elif one.dep_ == "conj" and one.head.dep_ == "appos" and (
             one.head.head.i in self.ctx.by_token
         ):

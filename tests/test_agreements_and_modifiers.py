@@ -260,6 +260,13 @@ CASES: list[tuple[str, str, str, tuple[str, str]]] = [
      "Aircraft of the US-led anti-Daesh coalition provided air support to the Turkish and FSA "
      "forces.",
      "support", ("us-led-coalition", "fsa")),
+    ("a_joint_patrol_of_hyphened_nationalities",
+     "A joint Russian-Turkish patrol set off on Wednesday along the M4 highway.",
+     "joint_operation", ("russia", "turkey")),
+    ("two_of_the_factions",
+     "Commanders of the Hamza Division and the Sultan Murad Division, two of the FSA factions "
+     "fighting in the operation, said so.",
+     "membership", ("hamza-division", "fsa")),
 ]
 
 
