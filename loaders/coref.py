@@ -58,9 +58,14 @@ class CorefState:
     kind_of: Callable[[str], ActorKind | None]
     history: list[_Sentence] = field(default_factory=list)
     current: _Sentence = field(default_factory=_Sentence)
-    named_coalitions: list[str] = field(default_factory=list)  # the whole document's
+    named_coalitions: list[str] = field(default_factory=list)  # before this sentence
 
     def start_sentence(self) -> None:
+        for actor in self.current.actors:
+            if self.kind_of(actor) is ActorKind.COALITION:
+                if actor in self.named_coalitions:
+                    self.named_coalitions.remove(actor)
+                self.named_coalitions.append(actor)  # (earlier sentences only)
         self.history.append(self.current)
         self.current = _Sentence()
         if len(self.history) > WINDOW + 1:
@@ -69,8 +74,6 @@ class CorefState:
     def note_actor(self, actor: str, *, subject: bool = False) -> None:
         if actor not in self.current.actors:
             self.current.actors.append(actor)
-        if self.kind_of(actor) is ActorKind.COALITION and actor not in self.named_coalitions:
-            self.named_coalitions.append(actor)
         if subject and actor not in self.current.subjects:
             self.current.subjects.append(actor)
 
@@ -143,6 +146,10 @@ class CorefState:
                 # "the coalition" paragraphs after "the US-led coalition" was named: the
                 # coalition called so by name, however far back (not the SDF or the NLF)
                 return [called[-1]]
+            if token.lower_ in {"alliance", "grouping", "umbrella"} and self.named_coalitions:
+                # "An alliance known as Jaish al-Fatah took the town. ... The alliance, formed
+                # in March, groups A, B and C": the coalition named last in the report
+                return [self.named_coalitions[-1]]
             if token.lower_ in COALITION_NOUNS:
                 return []
         # "the group", "the movement": an armed group, never a state; pronouns may be either

@@ -267,6 +267,12 @@ CASES: list[tuple[str, str, str, tuple[str, str]]] = [
      "Commanders of the Hamza Division and the Sultan Murad Division, two of the FSA factions "
      "fighting in the operation, said so.",
      "membership", ("hamza-division", "fsa")),
+    ("the_alliance_paragraphs_after_its_name_groups",
+     "An alliance of Islamist rebel groups known as Jaish al-Fateh captured the town of Jisr "
+     "al-Shughur on Saturday. Videos showed fighters in the town. The town lies on the road to "
+     "Latakia. The alliance, formed in March, groups al-Qaeda's Syrian affiliate Jabhat "
+     "al-Nusra, the Salafist movement Ahrar al-Sham, Jund al-Aqsa and Faylaq al-Sham.",
+     "membership", ("sham-legion", "jaysh-al-fatah")),
 ]
 
 
@@ -471,3 +477,13 @@ def test_a_listed_groups_own_commander_does_not_make_it_a_member(extractor: Extr
     text = ("Fighters of Jaysh al-Mujahideen and the Syrian Revolutionaries Front, the alliance "
             "led by Jamal Maarouf, had jointly overrun the ISIS headquarters.")
     assert not directed(extractor, text, "membership")
+
+
+def test_the_alliance_is_not_a_coalition_named_in_its_own_list(extractor: Extractor) -> None:
+    text = ("An alliance of Islamist rebel groups known as Jaish al-Fateh captured the town of "
+            "Jisr al-Shughur on Saturday. Videos showed fighters in the town. The town lies on "
+            "the road to Latakia. The alliance, formed in March, groups al-Qaeda's Syrian "
+            "affiliate Jabhat al-Nusra, the Salafist movement Ahrar al-Sham, Jund al-Aqsa and "
+            "Faylaq al-Sham.")
+    assert not any(target == "sham-legion" for _, target in directed(extractor, text,
+                                                                     "membership"))
