@@ -1692,8 +1692,12 @@ class _DepSentence:
             agents = self.noun_agents(n)
             if agents and not targets:
                 targets = self.casualties(n)  # "the loss of nine fighters in Turkish strikes"
-            if agents and not targets and lemma not in NEEDS_TARGET | {"clash", "fighting"}:
-                self.ctx.note_attackers(agents, n)  # "Russian jets began air strikes on Monday"
+            led = n.dep_ == "nsubjpass" and n.head.lower_ in LEADING_PARTICIPLES
+            if agents and not targets and (lemma not in NEEDS_TARGET | {"clash", "fighting"}
+                                           or led):
+                # "Russian jets began air strikes on Monday", "the advance was spearheaded by
+                # the army's Tiger Forces": the attackers of the moment
+                self.ctx.note_attackers(agents, n)
             agents = agents or (self.event_agents(n) if targets else [])
             if agents and targets:
                 self.emit(HOSTILITY, agents, targets, n)
@@ -2169,6 +2173,13 @@ class _DepSentence:
             # the attackers of the last two sentences
             own = [r for r in self.noun_agents(e) if r.actor not in named]
             partners += own or self.event_agents(e)
+        # "the advance was spearheaded by the army's Tiger Forces. Hezbollah also took part":
+        # a state's unit leads the operation for its army
+        owners = {c["target"] for c in self.ctx.claims if c["type"] == MEMBERSHIP.value
+                  and not c["negated"] and c["source"] in {r.actor for r in partners}
+                  and self.ctx.kind_of(c["target"]) is ActorKind.STATE}
+        partners += [Ref(a, verb.i, verb.i + 1, coref=True) for a in sorted(owners)
+                     if a not in {r.actor for r in partners}]
         negated, hedged = self.flags(verb)
         # Not the participants with each other: "A, B and C took part in the assault as part
         # of X" reports members of X more often than a pact among them.
@@ -2609,7 +2620,9 @@ class _DepSentence:
         words = self.doc[ref.start:ref.end].text.lower().split()
         if not words or words[-1] not in UNIT_HEADS:
             return
-        for child in tok.children:
+        # ("the army's elite Tiger Forces": the possessive may hang on the adjective)
+        for child in (*tok.children, *(g for c in tok.children if c.dep_ == "amod"
+                                        for g in c.children)):
             if child.dep_ != "poss" or child.i >= ref.start:
                 continue
             for owner in self.actors_at(child, 1):

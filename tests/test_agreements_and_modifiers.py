@@ -273,6 +273,16 @@ CASES: list[tuple[str, str, str, tuple[str, str]]] = [
      "Latakia. The alliance, formed in March, groups al-Qaeda's Syrian affiliate Jabhat "
      "al-Nusra, the Salafist movement Ahrar al-Sham, Jund al-Aqsa and Faylaq al-Sham.",
      "membership", ("sham-legion", "jaysh-al-fatah")),
+    ("the_armys_elite_unit",
+     "The advance was spearheaded by the army's elite Tiger Forces under Brigadier General "
+     "Suheil al-Hassan, a military source told SANA.",
+     "membership", ("tiger-forces", "saa")),
+    ("took_part_in_an_operation_led_by_an_armys_unit",
+     "Syrian army troops have broken the siege of the Kuweires airbase. Army units reached the "
+     "gates of the base on Tuesday. Hundreds of soldiers had been trapped inside. The advance "
+     "was spearheaded by the army's elite Tiger Forces. Fighters from Hezbollah also took "
+     "part in the operation, Al-Mayadeen reported.",
+     "joint_operation", ("hezbollah", "saa")),
 ]
 
 
