@@ -392,8 +392,10 @@ class _DepSentence:
                         or tok.lower_ in ATTEMPT_NOUNS):
             # "positions of ISIS", "an assault by Daesh", "positions held by the YPG"
             for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ in {"of", "from", "belonging", "loyal",
-                                                             "by"}:
+                if child.dep_ == "prep" and (child.lower_ in {"of", "from", "belonging", "loyal",
+                                                              "by"} or (
+                    child.lower_ == "for" and tok.lower_ in SPOKESMEN  # "negotiators for X"
+                )):
                     for pobj in _pobjs(child):
                         for item in (pobj, *pobj.conjuncts):
                             if item is pobj or not _former_name(item):  # ("X, the former Y")
@@ -1226,6 +1228,15 @@ class _DepSentence:
                 # "Russia and Turkey agreed to cease all military actions"
                 self.emit_symmetric(TRUCE, subjects, v)
                 return
+            opponents = self.refs([p for o in objects if o.lower_ in {
+                                       "fighting", "clashes", "hostilities", "war", "battle",
+                                       "battles", "fire"}
+                                   for c in o.children if c.dep_ == "prep"
+                                   and c.lower_ == "with" for p in _pobjs(c)])
+            if lemma in {"cease", "stop", "halt", "suspend", "end"} and subjects and opponents:
+                # "a deal to halt the fighting with government forces": a truce with them
+                self.emit(TRUCE, subjects, opponents, v)
+                return
             blocked: list[Ref] = []
             for o in objects:
                 if o.lower_ in PROXY_NOUNS or _noun_family(o) == "hostility":
@@ -1758,6 +1769,12 @@ class _DepSentence:
             if n.dep_ == "dobj" and not participants:
                 # "A signed a truce with B" parses "with" on the verb as often as on the noun
                 partners += self.refs([p for c in n.head.children if c.dep_ == "prep"
+                                       and c.lower_ == "with" for p in _pobjs(c)])
+            elif n.dep_ == "pobj" and n.head.lower_ in {"on", "to"} and not participants and (
+                n.head.head.pos_ == "VERB"
+            ):
+                # "A agreed with B on a ceasefire"
+                partners += self.refs([p for c in n.head.head.children if c.dep_ == "prep"
                                        and c.lower_ == "with" for p in _pobjs(c)])
             if n.dep_ == "appos":
                 return  # "X, an alliance of A and B": membership, see appos()
@@ -3039,6 +3056,9 @@ _ONE_OF_HEADS = frozenset({"units", "formations", "factions", "groups", "brigade
                            "constituents", "battalions", "divisions", "members", "movements",
                            "largest", "biggest", "strongest", "main", "founders",
                            "organisations", "organizations"})
+SPOKESMEN = frozenset({"negotiators", "negotiator", "representatives", "representative",
+                       "delegation", "delegations", "envoys", "envoy", "spokesman", "spokesmen",
+                       "spokeswoman", "spokesperson", "committee"})
 _RHETORIC_OWNERS = frozenset({"people", "peoples", "nation", "nations", "revolution",
                               "humanity", "region", "country", "peace", "stability"})
 BOMB_NOUNS = frozenset({"bombs", "bomb", "barrels", "explosives", "munitions", "missiles",

@@ -283,6 +283,13 @@ CASES: list[tuple[str, str, str, tuple[str, str]]] = [
      "was spearheaded by the army's elite Tiger Forces. Fighters from Hezbollah also took "
      "part in the operation, Al-Mayadeen reported.",
      "joint_operation", ("hezbollah", "saa")),
+    ("agreed_with_x_on_a_ceasefire",
+     "The Southern Front agreed with Russia on a ceasefire.",
+     "truce", ("russia", "southern-front")),
+    ("negotiators_for_factions_halt_the_fighting_with",
+     "Negotiators for several Southern Front factions agreed with Russian officers on a deal to "
+     "halt the fighting with government forces in the eastern countryside of Daraa.",
+     "truce", ("saa", "southern-front")),
 ]
 
 
@@ -497,3 +504,8 @@ def test_the_alliance_is_not_a_coalition_named_in_its_own_list(extractor: Extrac
             "Faylaq al-Sham.")
     assert not any(target == "sham-legion" for _, target in directed(extractor, text,
                                                                      "membership"))
+
+
+def test_suspending_operations_against_a_group_is_no_truce(extractor: Extractor) -> None:
+    text = "The SDF says it has suspended operations against Islamic State cells."
+    assert not directed(extractor, text, "truce")
