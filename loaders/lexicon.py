@@ -45,6 +45,7 @@ VERBS: dict[str, VerbSpec] = {
     "combat": _v("hostility", "with", "against"),
     "skirmish": _v("hostility", "with", "against"),
     "exchange": _v("hostility", "with"),  # only "exchanged fire", see relations.verb
+    "trade": _v("hostility", "with"),  # only "traded fire", as "exchange"
     "fire": _v("hostility", "on", "upon", "at"),
     **{v: _v("hostile_light", "against", "at") for v in (
         "launch", "wage", "begin", "start", "conduct", "mount", "stage", "continue", "intensify",
@@ -72,7 +73,8 @@ VERBS: dict[str, VerbSpec] = {
     "offer": _v("support_light", "to"),
     **{v: _v("support_light", "to") for v in ("drop", "airdrop", "ship", "funnel", "channel")},
     **{v: _v("includes", "of") for v in (
-        "include", "comprise", "incorporate", "encompass", "consist", "compose", "gather")},
+        "include", "comprise", "incorporate", "encompass", "consist", "compose", "gather",
+        "absorb")},
     # "groups the YPG with several FSA factions": "with" adds members
     **{v: _v("includes", "of", "with") for v in ("bring", "group", "unify")},
     "make": _v("includes_passive", "of"),
@@ -152,7 +154,8 @@ PROXY_NOUNS: frozenset[str] = frozenset(
      "factions", "reinforcements", "detachments", "contingent", "contingents", "aviation",
      "airpower", "navy", "warships", "advisers", "advisors", "instructors", "committee",
      "negotiators", "delegation", "delegations", "representatives", "envoys", "notables",
-     "volunteers", "recruits", "conscripts", "snipers"}
+     "volunteers", "recruits", "conscripts", "snipers", "presidents", "president",
+     "ministers", "minister", "chiefs"}
 )
 # Nouns of quantity that pass an argument on ("dozens of ISIS fighters").
 QUANTITY_NOUNS: frozenset[str] = frozenset(

@@ -534,7 +534,9 @@ _OF_ACTOR_HEADS: frozenset[str] = frozenset(
      "sponsors", "client", "clients", "enemy", "enemies", "foe", "foes", "partner", "partners",
      "supplier", "suppliers", "support", "backing", "help", "assistance", "aid", "forces",
      "troops", "army", "armies", "government", "regime", "leadership", "intelligence",
-     "warplanes", "jets", "aircraft", "artillery", "agents", "mercenaries"}
+     "warplanes", "jets", "aircraft", "artillery", "agents", "mercenaries", "president",
+     "presidents", "leaders", "leader", "ministers", "minister", "officials", "officers",
+     "representatives", "delegations", "presidency"}
 )
 
 

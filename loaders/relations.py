@@ -328,6 +328,7 @@ def claim_record(
 
 class _DepSentence:
     def __init__(self, ctx: DocRelations, sent: Span) -> None:
+        self._resolving: set[int] = set()
         self.ctx = ctx
         self.sent = sent
         self.doc = ctx.doc
@@ -458,6 +459,17 @@ class _DepSentence:
         return out
 
     def resolve_anaphor(self, tok: Token) -> list[Ref]:
+        # A pronoun inside the phrase it is being resolved through ("their" in "fighters of
+        # their units ...") must not send the resolution round in a circle.
+        if tok.i in self._resolving:
+            return []
+        self._resolving.add(tok.i)
+        try:
+            return self._resolve_anaphor(tok)
+        finally:
+            self._resolving.discard(tok.i)
+
+    def _resolve_anaphor(self, tok: Token) -> list[Ref]:
         number = anaphor_number(tok)
         if number is None and tok.lower_ in DESCRIBED_PLURALS and any(
             c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in tok.children
@@ -1121,7 +1133,7 @@ class _DepSentence:
         if lemma == "take" or lemma == "hold" or lemma == "set":
             return
         if family == "hostility":
-            if lemma == "exchange" and not any(
+            if lemma in {"exchange", "trade"} and not any(
                 c.dep_ == "dobj" and (c.lower_ in EXCHANGED_FIRE or any(
                     m.lower_ in EXCHANGED_FIRE for m in c.children if m.dep_ == "compound"))
                 for c in v.children
@@ -1186,7 +1198,7 @@ class _DepSentence:
             ) and nearby & TOGETHER_WORDS:
                 self.emit_symmetric(JOINT, subjects, v)
                 return
-            mutual = lemma in RECIPROCAL or lemma == "exchange" or (
+            mutual = lemma in RECIPROCAL or lemma in {"exchange", "trade"} or (
                 lemma in {"fight", "battle"} and nearby & MUTUAL_WORDS) or (
                 lemma in {"fight", "wage"} and any(c.dep_ == "dobj" and c.lower_ in {
                     "war", "battle", "battles", "conflict", "wars"} for c in v.children)
@@ -1389,6 +1401,9 @@ class _DepSentence:
                 if v.dep_ == "acl" and v.tag_ == "VBG":  # "X, comprising A and B"
                     coalition = self.refs([v.head])
                     members = self.refs(self.object_tokens(v, spec.preps))
+                if lemma == "absorb" and self.passive(v):
+                    # "the remnants were absorbed by the Levant Front": the absorbed joined
+                    coalition, members = members[:1], coalition
             elif family == "includes_passive" and lemma in FOUNDING_VERBS:
                 # "JN, Ahrar al-Sham and tribal factions formed the Mujahideen Shura Council":
                 # founders are members; a state that creates a force backs it
@@ -1734,6 +1749,20 @@ class _DepSentence:
             preps += [c for a in n.children if a.dep_ == "acl" for c in a.subtree
                       if c.dep_ == "prep" and c.lower_ in {"between", "among"}
                       and c.head.lower_ not in {"talks", "negotiations", "meeting"}]
+            holder = n.head if n.dep_ == "compound" else n  # ("the ceasefire regime")
+            if holder.dep_ == "nsubjpass" and holder.head.pos_ == "VERB":
+                # "The ceasefire was agreed between A and B"
+                preps += [c for c in holder.head.children
+                          if c.dep_ == "prep" and c.lower_ in {"between", "among"}]
+            signers = [p for a in n.children if a.dep_ == "acl" and a.tag_ == "VBN"
+                       and a.lower_ in _SIGNING_PARTICIPLES for c in a.children
+                       if c.dep_ == "agent" for p in _pobjs(c)] if family == "truce" else []
+            if family == "truce" and n.dep_ in {"nsubj", "nsubjpass"} and n.head.lower_ in {
+                "agreed", "signed", "concluded", "reached"
+            }:
+                # "A ceasefire agreed in Moscow by the presidents of Russia and Turkey took
+                # effect", with "agreed" read as the main verb
+                signers += [p for c in n.head.children if c.dep_ == "agent" for p in _pobjs(c)]
             after = n.right_edge.i + 1
             if after < self.sent.end - 1 and self.doc[after].text == "," and (
                 self.doc[after + 1].tag_ in {"VBN", "VBD"} and self.doc[after + 1].dep_ == "advcl"
@@ -1756,16 +1785,25 @@ class _DepSentence:
                                            if c.dep_ == "prep" and c.lower_ == "of"
                                            for q in _pobjs(c)])
                     participants += found
+                    if child.lower_ == "between" and child.head.i != n.i and not _pobjs(child):
+                        continue
                     if child.lower_ == "between":
                         # "between the government and the armed groups including A, B and
                         # C": the listed groups are one side, not parties to each other
                         for p in _pobjs(child):
                             for t in _coordinated(p):
+                                # ("the leaders of the armed formations, including A and B")
                                 side = self.actors_at(t) + self.refs(
-                                    [q for c in t.children if c.dep_ == "prep"
-                                     and c.lower_ in {"including", "like"} for q in _pobjs(c)])
+                                    [q for c in t.subtree if c.dep_ == "prep"
+                                     and c.lower_ in {"including", "like"}
+                                     and 0 < c.i - t.i < 8 and _own_phrase(c, t)
+                                     for q in _pobjs(c)])
                                 if side:
                                     sides.append(side)
+            if signers and not participants:
+                # "A ceasefire signed by A and B", "a ceasefire agreed by the presidents of
+                # Russia and Turkey": the signatories are the parties
+                participants += self.refs(signers)
             if n.dep_ == "dobj" and not participants:
                 # "A signed a truce with B" parses "with" on the verb as often as on the noun
                 partners += self.refs([p for c in n.head.children if c.dep_ == "prep"
@@ -2635,8 +2673,9 @@ class _DepSentence:
         """"the army's Tiger Forces", "the SNA's Third Legion", "Iran's Islamic Revolutionary
         Guard Corps": a unit owned by a coalition or by a state's armed forces belongs to it."""
         words = self.doc[ref.start:ref.end].text.lower().split()
-        if not words or words[-1] not in UNIT_HEADS:
+        if not words:
             return
+        unit = words[-1] in UNIT_HEADS
         # ("the army's elite Tiger Forces": the possessive may hang on the adjective)
         for child in (*tok.children, *(g for c in tok.children if c.dep_ == "amod"
                                         for g in c.children)):
@@ -2647,8 +2686,8 @@ class _DepSentence:
                 military = any(w in child.text.lower() for w in ("army", "military", "forces",
                                                                  "regime"))
                 if owner.actor != ref.actor and (kind is ActorKind.COALITION or (
-                    kind is ActorKind.STATE and (military or "guard" in words)
-                )):
+                    unit and kind is ActorKind.STATE and (military or "guard" in words)
+                )) and ref.start - child.i <= 4:
                     self.emit(MEMBERSHIP, [ref], [owner], child)
 
     def pro_prefix(self, ref: Ref) -> None:
@@ -3059,6 +3098,8 @@ _ONE_OF_HEADS = frozenset({"units", "formations", "factions", "groups", "brigade
 SPOKESMEN = frozenset({"negotiators", "negotiator", "representatives", "representative",
                        "delegation", "delegations", "envoys", "envoy", "spokesman", "spokesmen",
                        "spokeswoman", "spokesperson", "committee"})
+_SIGNING_PARTICIPLES = frozenset({"signed", "agreed", "concluded", "reached", "accepted",
+                                  "negotiated", "struck"})
 _RHETORIC_OWNERS = frozenset({"people", "peoples", "nation", "nations", "revolution",
                               "humanity", "region", "country", "peace", "stability"})
 BOMB_NOUNS = frozenset({"bombs", "bomb", "barrels", "explosives", "munitions", "missiles",
@@ -3239,6 +3280,16 @@ def _described(tok: Token) -> bool:
 
 def child_adjectives(tok: Token) -> bool:
     return tok.lower_ in PROXY_NOUNS or NOUN_FORMS.get(tok.lower_) is not None
+
+
+def _own_phrase(tok: Token, top: Token) -> bool:
+    """Whether ``tok`` hangs under ``top`` without passing through one of its conjuncts."""
+    node = tok
+    while node.i != top.i:
+        if node.dep_ == "conj" or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
 
 
 def _pobjs(prep: Token) -> list[Token]:
