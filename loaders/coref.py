@@ -71,6 +71,18 @@ class CorefState:
         if len(self.history) > WINDOW + 1:
             self.history.pop(0)
 
+    def earlier_coalition(self, word: str) -> str | None:
+        """The antecedent of a coalition word beyond the window: for "the coalition", the last
+        actor called so by name, however far back ("the US-led coalition", not the SDF); for
+        "the alliance" (or "grouping", "umbrella"), the coalition the report named last
+        ("An alliance known as Jaish al-Fatah ... The alliance, formed in March, groups A")."""
+        if word == "coalition":
+            called = [a for a in self.named_coalitions if "coalition" in a]
+            return called[-1] if called else None
+        if word in {"alliance", "grouping", "umbrella"} and self.named_coalitions:
+            return self.named_coalitions[-1]
+        return None
+
     def note_actor(self, actor: str, *, subject: bool = False) -> None:
         if actor not in self.current.actors:
             self.current.actors.append(actor)
@@ -141,15 +153,9 @@ class CorefState:
                 for actor in reversed(sentence.actors):
                     if self.kind_of(actor) is ActorKind.COALITION:
                         return [actor]
-            called = [a for a in self.named_coalitions if "coalition" in a]
-            if token.lower_ == "coalition" and called:
-                # "the coalition" paragraphs after "the US-led coalition" was named: the
-                # coalition called so by name, however far back (not the SDF or the NLF)
-                return [called[-1]]
-            if token.lower_ in {"alliance", "grouping", "umbrella"} and self.named_coalitions:
-                # "An alliance known as Jaish al-Fatah took the town. ... The alliance, formed
-                # in March, groups A, B and C": the coalition named last in the report
-                return [self.named_coalitions[-1]]
+            earlier = self.earlier_coalition(token.lower_)
+            if earlier is not None:
+                return [earlier]
             if token.lower_ in COALITION_NOUNS:
                 return []
         # "the group", "the movement": an armed group, never a state; pronouns may be either

@@ -324,15 +324,12 @@ class MemberLists:
             for actor in reversed(sentence.actors):
                 if self.is_coalition(actor):
                     return Ref(actor, k, k + 1, coref=True)
-        # further back: "the alliance" is the coalition the report named last, "the coalition"
-        # the last one called so (the same choice as coref.CorefState.resolve)
-        named = self.ctx.coref.named_coalitions
-        opener = {t.lower_ for t in before}
-        if opener & {"alliance", "grouping", "umbrella"} and named:
-            return Ref(named[-1], k, k + 1, coref=True)
-        called = [a for a in named if "coalition" in a]
-        if "coalition" in opener and called:
-            return Ref(called[-1], k, k + 1, coref=True)
+        # further back: the same choice as the coreference of "the alliance"/"the coalition"
+        for word in ("alliance", "grouping", "umbrella", "coalition"):
+            earlier = self.ctx.coref.earlier_coalition(word) if word in {
+                t.lower_ for t in before} else None
+            if earlier is not None:
+                return Ref(earlier, k, k + 1, coref=True)
         return None
 
     def is_coalition(self, actor: str) -> bool:
