@@ -94,8 +94,11 @@ def main(argv: list[str] | None = None) -> int:
           f"{denied} denied, {sum(len(d.places) for d in docs)} captures; run at "
           f"{started:%Y-%m-%d %H:%M} UTC")
 
-    extractions = [align_actors(e, table, declared)
-                   for e in extractor.pipe(d.source for d in docs)]
+    raw = list(extractor.pipe(d.source for d in docs))
+    for doc, extraction in zip(docs, raw, strict=True):
+        if extraction.failure:  # scored as finding nothing, and said so
+            print(f"warning: {doc.name}: {extraction.failure}", file=sys.stderr)
+    extractions = [align_actors(e, table, declared) for e in raw]
     main_score = _score(docs, extractions)
     rule_only = Extractor(model="__rule_only__")
     rule_score = _score(docs, [align_actors(e, table, declared)

@@ -251,6 +251,9 @@ class Extraction(_Model):
     actors: tuple[Actor, ...] = ()
     claims: tuple[Claim, ...] = ()
     places: tuple[PlaceClaim, ...] = ()
+    # Set (with everything else empty) when extracting one document failed: the caller reports
+    # the document as skipped and goes on with the rest of the batch.
+    failure: str | None = None
 
 
 class GraphFilter(_Model):

@@ -34,6 +34,7 @@ from graph.model import (
 )
 from loaders.dates import sentence_date
 from loaders.gazetteer import Gazetteer, load_cached
+from loaders.guard import failure_message, failure_of
 from loaders.names import best_match, name_key
 from loaders.pipeline import DATE_KEY, NEW_PREFIX, build_nlp
 from loaders.source import SourceText
@@ -101,7 +102,7 @@ class Extractor:
         return "parser" not in self.nlp.pipe_names
 
     def extract(self, source: SourceText) -> Extraction:
-        """Extract one document."""
+        """Extract one document (a failed one comes back with ``failure`` set)."""
         return next(self.pipe([source]))
 
     def pipe(
@@ -130,7 +131,17 @@ class Extractor:
         return doc
 
     def to_extraction(self, doc: Doc, source: SourceText) -> Extraction:
-        """Typed claims from a processed ``Doc`` of ``source``."""
+        """Typed claims from a processed ``Doc`` of ``source``; an empty extraction carrying a
+        ``failure`` message when a rule raised on this document (see :mod:`loaders.guard`)."""
+        failure = failure_of(doc)
+        if failure is None:
+            try:
+                return self._claims_of(doc, source)
+            except Exception as error:
+                failure = failure_message("claim assembly", error)
+        return Extraction(failure=failure)
+
+    def _claims_of(self, doc: Doc, source: SourceText) -> Extraction:
         document = source.document
         text = source.text
         doc_id = document.id

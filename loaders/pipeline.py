@@ -37,6 +37,7 @@ from loaders.gazetteer import (
     load_cached,
     surface_ok,
 )
+from loaders.guard import guarded
 from loaders.names import OPTIONAL_KEYS, key_tokens
 from loaders.relations import RelationExtractor
 
@@ -111,6 +112,7 @@ class LineBreakSentencer:
     inside a line as no sentence start ("brings together seven factions: A, B and C" is one
     sentence), before the parser runs."""
 
+    @guarded
     def __call__(self, doc: Doc) -> Doc:
         for token in doc[:-1]:
             nxt = doc[token.i + 1]
@@ -148,6 +150,7 @@ class ActorRuler:
         self.merge = merge
         self.discover = discover
 
+    @guarded
     def __call__(self, doc: Doc) -> Doc:
         _split_hyphen_participles(doc)
         spans = self.find(doc)
@@ -560,6 +563,7 @@ class ActorDiscovery:
         self.gazetteer = gazetteer
         self.discover = discover
 
+    @guarded
     def __call__(self, doc: Doc) -> Doc:
         existing = list(doc.spans[ACTORS_KEY]) if ACTORS_KEY in doc.spans else []
         taken = {t for span in existing for t in range(span.start, span.end)}

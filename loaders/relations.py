@@ -28,6 +28,7 @@ from graph.model import ActorKind, PlaceAction, RelationType
 from loaders.coref import COALITION_NOUNS as COREF_COALITION_NOUNS
 from loaders.coref import CorefState, anaphor_number
 from loaders.gazetteer import Gazetteer
+from loaders.guard import guarded
 from loaders.hedging import attribution_cue, hedge_cue, negation_cue
 from loaders.lexicon import (
     ALLIANCE_DEAL_VERBS,
@@ -94,6 +95,7 @@ class RelationExtractor:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
 
+    @guarded
     def __call__(self, doc: Doc) -> Doc:
         DocRelations(doc, self.gazetteer).run()
         return doc

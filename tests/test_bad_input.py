@@ -300,3 +300,62 @@ def test_real_extractor_extract_output_shape(
     evidence = relation["evidence"][0]
     body = GOOD.split("\n\n", 1)[1]
     assert body[evidence["start"]:evidence["end"]] == evidence["sentence"]
+
+
+# -- a rule that raises on one document ----------------------------------------------------------
+
+BREAKS = "Title: Breaks\n\nThe SAA shelled Jaysh al-Islam in Douma, a TRIPWIRE said."
+
+
+@pytest.fixture
+def tripwire(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the relation rules raise on any document that says TRIPWIRE, as a rule bug would."""
+    from loaders.relations import DocRelations
+
+    run_rules = DocRelations.run
+
+    def run_or_raise(self: DocRelations) -> None:
+        if "TRIPWIRE" in self.doc.text:
+            raise RecursionError("maximum recursion depth exceeded")
+        run_rules(self)
+
+    monkeypatch.setattr(DocRelations, "run", run_or_raise)
+
+
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_real_extractor_a_rule_error_skips_only_its_document(
+    tmp_path: Path, run: Run, store_file: Path, monkeypatch: pytest.MonkeyPatch,
+    real_extractor: Extractor, tripwire: None, processes: str,
+) -> None:
+    """real extractor: the document a rule raised on is named and skipped; the others load."""
+    monkeypatch.setattr("ui.commands.ingest.make_extractor", lambda settings: real_extractor)
+    folder = good_folder(tmp_path)
+    (folder / "breaks.txt").write_text(BREAKS, encoding="utf-8")
+    (folder / "later.txt").write_text(GOOD.replace("Manbij", "Tabqa"), encoding="utf-8")
+    code, _, err = run("ingest", folder, "--quiet", "--processes", processes, "--batch-docs", "1")
+    assert code == 1
+    assert "Traceback" not in err
+    assert "breaks.txt: extraction failed in RelationExtractor: RecursionError" in err
+    store = stored(store_file)
+    assert store.counts().documents == 2
+    assert {d.title for d in store.documents()} == {"Good"}
+    assert store.counts().claims >= 2
+
+
+def test_real_extractor_extract_names_the_failed_document(
+    tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch, real_extractor: Extractor,
+    tripwire: None,
+) -> None:
+    """real extractor: ``extract`` prints the others and exits 1; only failures is exit 2."""
+    monkeypatch.setattr("ui.commands.extract.make_extractor", lambda settings: real_extractor)
+    folder = good_folder(tmp_path)
+    (folder / "breaks.txt").write_text(BREAKS, encoding="utf-8")
+    code, out, err = run("extract", folder)
+    assert code == 1
+    assert "breaks.txt: extraction failed" in err
+    assert [d["title"] for d in json.loads(out)["documents"]] == ["Good"]
+    lonely = tmp_path / "lonely.txt"
+    lonely.write_text(BREAKS, encoding="utf-8")
+    code, _, err = run("extract", lonely)
+    assert code == 2
+    assert "no documents could be read" in err

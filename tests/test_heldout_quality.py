@@ -62,6 +62,7 @@ def scored(extractor: Extractor) -> tuple[list[HeldoutDoc], list[Extraction], He
     declared = declared_identities(GOLD, extractor.gazetteer)
     extractions = [align_actors(e, table, declared)
                    for e in extractor.pipe(d.source for d in docs)]
+    assert [e.failure for e in extractions if e.failure] == []
     total = HeldoutScore()
     for doc, extraction in zip(docs, extractions, strict=True):
         score_document(doc, extraction, total)
@@ -84,6 +85,7 @@ def test_later_sets_stay_above_their_measured_floor(extractor: Extractor, name: 
     declared = declared_identities(folder / "gold.json", extractor.gazetteer)
     total = HeldoutScore()
     for doc, extraction in zip(docs, extractor.pipe(d.source for d in docs), strict=True):
+        assert extraction.failure is None, f"{doc.name}: {extraction.failure}"
         score_document(doc, align_actors(extraction, table, declared), total)
     counts = total.families["all"]
     min_precision, min_f1 = DEV_FLOORS[name]

@@ -253,6 +253,10 @@ def ingest(
     group: list[tuple[SourceText, Extraction]] = []
     for extraction in extractor.pipe(documents(), n_process=n_process, batch_size=batch_docs):
         source = in_flight.popleft()
+        if extraction.failure is not None:
+            run.skip(SkippedFile(source.document.path or source.document.id,
+                                 SkipReason.EXTRACTION_FAILED, extraction.failure))
+            continue
         run.extracted += 1
         group.append((source, extraction))
         run.report(source.document.path)

@@ -23,6 +23,7 @@ class SkipReason(StrEnum):
     MALFORMED = "malformed"
     MISSING_FIELD = "missing_field"
     NO_TEXT = "no_text"
+    EXTRACTION_FAILED = "extraction_failed"
     LOAD_FAILED = "load_failed"
     DUPLICATE = "duplicate"
     IGNORED = "ignored"

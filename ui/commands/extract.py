@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
@@ -20,7 +21,7 @@ from rich.console import Console
 
 from graph.errors import InputError
 from graph.model import Extraction
-from loaders.readers import SkippedFile, read_with
+from loaders.readers import SkippedFile, SkipReason, read_with
 from loaders.source import SourceText
 from ui.cli import app
 from ui.commands.reader_options import (
@@ -96,6 +97,8 @@ def extract(
     errors = Console(stderr=True)
     extractor = make_extractor(Settings())
     skipped: list[SkippedFile] = []
+    # Sources handed to the extractor, oldest first: pipe() yields in the same order.
+    in_flight: deque[SourceText] = deque()
 
     def documents() -> Iterator[SourceText]:
         for item in read_with(paths, options):
@@ -103,12 +106,14 @@ def extract(
                 skipped.append(item)
                 print_skips(errors, [item], show_harmless=True)
                 continue
+            in_flight.append(item)
             yield item
 
     out: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
     read = 0
     try:
-        extractions = extractor.pipe(documents(), n_process=processes)
+        extractions = _reported(extractor.pipe(documents(), n_process=processes), in_flight,
+                                skipped, errors)
         if format is OutputFormat.JSONL:
             for extraction in extractions:
                 read += 1
@@ -134,3 +139,17 @@ def extract(
         )
     if failures:
         raise typer.Exit(code=1)
+
+
+def _reported(extractions: Iterable[Extraction], in_flight: deque[SourceText],
+              skipped: list[SkippedFile], errors: Console) -> Iterator[Extraction]:
+    """The extractions that worked; a document a rule failed on is reported as skipped."""
+    for extraction in extractions:
+        source = in_flight.popleft()
+        if extraction.failure is None:
+            yield extraction
+            continue
+        item = SkippedFile(source.document.path or source.document.id,
+                           SkipReason.EXTRACTION_FAILED, extraction.failure)
+        skipped.append(item)
+        print_skips(errors, [item], show_harmless=True)
