@@ -951,6 +951,8 @@ class _DepSentence:
                     c.lower_ in {"jointly", "together"} for c in tok.head.children))
             ):
                 self.alongside(tok)
+            elif lower == "together" and tok.dep_ == "advmod":
+                self.together(tok)
             if lower == "under" and tok.dep_ == "prep":
                 self.under_banner(tok)
                 self.under_deal(tok)
@@ -1142,7 +1144,15 @@ class _DepSentence:
             ):
                 return  # "exchanged prisoners": a deal, not a fight
             if lemma == "fight" and any(c.lower_ in {"alongside", "beside"} for c in v.children):
-                return  # handled by alongside()
+                # the partnership is alongside()'s; "fought alongside X against Y": both
+                # fight Y
+                partners = self.refs([p for c in v.children if c.lower_ in {"alongside",
+                                                                             "beside"}
+                                      for p in _pobjs(c)])
+                enemies = self.refs([p for c in v.children if c.dep_ == "prep"
+                                     and c.lower_ == "against" for p in _pobjs(c)])
+                self.emit(HOSTILITY, subjects + partners, enemies, v)
+                return
             if lemma in {"expel", "purge", "oust"} and any(
                 p.lower_ in {"ranks", "membership", "alliance", "coalition", "front"}
                 for c in v.children if c.dep_ == "prep" and c.lower_ == "from" for p in _pobjs(c)
@@ -1718,6 +1728,11 @@ class _DepSentence:
                                                and not {a.actor, b.actor} <= set(allied)], n)
                 return
             agents = self.noun_agents(n)
+            if lemma not in {"clash", "fighting"}:
+                # "a counter-offensive by A and B": the two attack together
+                self.emit_symmetric(JOINT, self.refs([
+                    q for c in n.children if c.dep_ == "prep" and c.lower_ == "by"
+                    for p in _pobjs(c) for q in (p, *p.conjuncts)]), n)
             if agents and not targets:
                 targets = self.casualties(n)  # "the loss of nine fighters in Turkish strikes"
             led = n.dep_ == "nsubjpass" and n.head.lower_ in LEADING_PARTICIPLES
@@ -2065,6 +2080,10 @@ class _DepSentence:
                 return  # the verb's own reading
             trigger = head
             sources = self.refs(self.subject_tokens(head))
+            if family in {"support", "support_light"}:
+                # "the coalition, which backs the SDF against the Islamic State": the backed
+                # side fights it too
+                sources += self.refs([c for c in head.children if c.dep_ == "dobj"])
         elif head.pos_ in {"NOUN", "PROPN"}:
             if _noun_family(head) in {"hostility", "alliance"} or lower in ALLY_NOUNS:
                 # noun() reads "offensive against X"; "a partnership with the SDF against
@@ -2073,6 +2092,18 @@ class _DepSentence:
             trigger = prep
             ref = self.ctx.by_token.get(head.i)
             sources = [ref] if ref is not None else self.noun_agents(head)
+            side = head.head
+            if ref is not None and head.dep_ == "pobj" and (
+                side.lower_ in {"alongside", "beside"} or (
+                    side.lower_ == "with" and side.head.lower_ in JOINT_WITH_HEADS | {"together"})
+            ):
+                # "Nusra fighters fought alongside Ahrar al-Sham against ISIL": the parser
+                # hangs "against" on the partner; the subject fights ISIL as well
+                verb = side.head
+                while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+                    verb = verb.head
+                if verb.pos_ in {"VERB", "AUX"}:
+                    sources = sources + self.refs(self.subject_tokens(verb))
         else:
             return
         targets: list[Ref] = []
@@ -2450,6 +2481,40 @@ class _DepSentence:
             subjects = self.refs([c for c in verb.children if c.dep_ == "nsubjpass"
                                   and c.lower_ not in WH_WORDS])
         self.emit(JOINT, subjects, partners, tok)
+        if partners and (fighting or verb.lower_ in JOINT_ACTION_VERBS or any(
+            _noun_family(o) == "hostility" for c in verb.children
+            for o in ((c,) if c.dep_ == "dobj" else _pobjs(c) if c.dep_ == "prep" else ())
+        )):
+            # "Hezbollah and the Fatemiyoun joined the assault alongside the army": the two
+            # did too
+            self.emit_symmetric(JOINT, self.named_subjects(verb), tok)
+
+    def named_subjects(self, verb: Token) -> list[Ref]:
+        """Actors named as the subject and its conjuncts themselves: not "fighters from A and
+        B" or "militias, among them A and B" (a description, not two partners), nor a
+        pronoun's antecedents."""
+        out: list[Ref] = []
+        for t in verb.children:
+            if t.dep_ != "nsubj":
+                continue  # (not a relative pronoun's antecedent: "groups such as A and B,
+                # which fought alongside X")
+            for x in (t, *t.conjuncts):
+                ref = self.ctx.by_token.get(x.i)
+                if ref is not None and not ref.coref:
+                    out.append(ref)
+        return out
+
+    def together(self, tok: Token) -> None:
+        """"Fighters of A and B are holding out together": coordinated subjects of a fighting
+        or field verb that act "together" operate jointly (not "work together", which
+        reporters use for talks and intelligence sharing as much as for operations)."""
+        verb = tok.head
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lower_ in _TALK_TOGETHER:
+            return
+        lemma = VERB_FORMS.get(verb.lower_)
+        fighting = lemma is not None and VERBS[lemma].family in {"hostility", "capture"}
+        if fighting or verb.lower_ in JOINT_ACTION_VERBS:
+            self.emit_symmetric(JOINT, self.named_subjects(verb), tok)
 
     def next_mention(self, tok: Token, reach: int) -> list[Ref]:
         for k in range(tok.i + 1, min(tok.i + 1 + reach, self.sent.end)):
@@ -3185,7 +3250,7 @@ LIST_DESCRIPTORS = frozenset({"afghan", "pakistani", "iraqi", "lebanese", "syria
 BANNER_NOUNS = frozenset({"banner", "umbrella", "flag", "command", "auspices", "wing"})
 # Words a "with" hangs on when it names a partner in the action ("jointly with X").
 JOINT_WITH_HEADS = frozenset({"jointly", "side", "shoulder", "conjunction", "tandem", "concert",
-                              "hand", "coordination", "cooperation"})
+                              "hand", "coordination", "cooperation", "along"})
 JOINT_ACTION_VERBS = frozenset({"operate", "operated", "operates", "operating", "deploy",
                                 "deployed", "deploys", "deploying", "patrol", "patrolled",
                                 "patrols", "patrolling", "man", "manned", "manning", "work",
@@ -3193,6 +3258,7 @@ JOINT_ACTION_VERBS = frozenset({"operate", "operated", "operates", "operating", 
                                 "fights", "held", "hold", "holds", "holding", "advanced",
                                 "advance", "advancing", "advances", "enter", "entered",
                                 "entering", "enters"})
+_TALK_TOGETHER = frozenset({"work", "worked", "working", "works"})
 REPORTING_WORDS = frozenset({"said", "say", "says", "told", "tell", "stated", "added",
                              "announced", "reported", "claimed", "confirmed"})
 

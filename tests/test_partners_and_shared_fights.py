@@ -1,0 +1,82 @@
+"""Constructions added in session 6, on sentences we wrote: partners who fight "alongside" or
+"together" share the operation and the enemy, and a backed side fights whom it is backed
+against. Each rule has a case that must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import Extractor
+from tests.extraction_cases import directed
+from tests.extraction_cases import typed_pairs as claims
+
+
+@pytest.fixture
+def extractor(model_extractor: Extractor) -> Extractor:
+    return model_extractor
+
+
+def pair(a: str, b: str) -> frozenset[str]:
+    return frozenset({a, b})
+
+
+# (id, text, family, (source, target)) that must be found.
+CASES: list[tuple[str, str, str, tuple[str, str]]] = [
+    ("co_subjects_alongside_share_the_operation",
+     "Hezbollah and the Fatemiyoun Brigade joined the assault on the hill alongside the "
+     "Syrian army.",
+     "joint_operation", ("hezbollah", "fatemiyoun")),
+    ("along_with_before_a_fighting_verb",
+     "The Fourth Division, along with the Tiger Forces, stormed the northern districts.",
+     "joint_operation", ("4th-division", "tiger-forces")),
+    ("attack_noun_by_two_agents",
+     "A counter-offensive by the Sham Legion and Ahrar al-Sham pushed the army out of the town.",
+     "joint_operation", ("sham-legion", "ahrar-al-sham")),
+    ("together_after_a_field_verb",
+     "Jabhat al-Nusra and Ahrar al-Sham have held the crossing together since March.",
+     "joint_operation", ("jabhat-al-nusra", "ahrar-al-sham")),
+    ("together_after_a_fighting_verb",
+     "The YPG and the Sanadid Forces fought together in the villages south of Qamishli.",
+     "joint_operation", ("ypg", "sanadid-forces")),
+    ("against_hung_on_the_partner_still_names_the_subject",
+     "Nusra fighters fought alongside Ahrar al-Sham against ISIS near Atarib.",
+     "hostility", ("jabhat-al-nusra", "islamic-state")),
+    ("backed_against_makes_the_backed_side_hostile",
+     "Washington, which backs the SDF against the Islamic State, sent more advisers.",
+     "hostility", ("sdf", "islamic-state")),
+    ("helped_against",
+     "Russia helped the Syrian army against Jaysh al-Islam in Douma.",
+     "hostility", ("saa", "jaysh-al-islam")),
+]
+
+
+@pytest.mark.parametrize(("text", "family", "edge"), [c[1:] for c in CASES],
+                         ids=[c[0] for c in CASES])
+def test_construction(extractor: Extractor, text: str, family: str,
+                      edge: tuple[str, str]) -> None:
+    if family in {"joint_operation", "alliance", "truce"}:
+        assert (family, pair(*edge)) in claims(extractor, text)
+    else:
+        assert edge in directed(extractor, text, family)
+
+
+
+def test_working_together_is_not_an_operation(extractor: Extractor) -> None:
+    text = "Officers of Russia and Iran work together at the information centre in Baghdad."
+    assert ("joint_operation", pair("russia", "iran")) not in claims(extractor, text)
+
+
+def test_together_after_a_talk_verb_is_no_operation(extractor: Extractor) -> None:
+    text = "Turkey and Russia agreed together on a text for the Astana meeting."
+    assert ("joint_operation", pair("turkey", "russia")) not in claims(extractor, text)
+
+
+def test_along_with_before_a_support_verb_is_no_operation(extractor: Extractor) -> None:
+    text = "Russia, along with Iran, supplies the Syrian army with weapons."
+    assert ("joint_operation", pair("russia", "iran")) not in claims(extractor, text)
+
+
+def test_clashes_by_two_groups_are_no_joint_operation(extractor: Extractor) -> None:
+    text = "Renewed clashes by Jaysh al-Islam and Faylaq al-Rahman shook Eastern Ghouta."
+    assert ("joint_operation", pair("jaysh-al-islam", "faylaq-al-rahman")) not in claims(
+        extractor, text)
