@@ -20,6 +20,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+# ``doc.user_data`` key of the document's date, set by the extractor before the pipeline runs.
+DATE_KEY = "allegiance_date"
+
 MONTHS: dict[str, int] = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
     "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import ActorKind, slugify
 from loaders.attributes import index_attribute_rules
+from loaders.dates import DATE_KEY
 from loaders.gazetteer import (
     AliasHit,
     Gazetteer,
@@ -43,8 +44,6 @@ from loaders.names import OPTIONAL_KEYS, key_tokens
 from loaders.relations import RelationExtractor
 
 ACTORS_KEY = "allegiance_actors"
-# ``doc.user_data`` key of the document's date, set by the extractor before the pipeline runs.
-DATE_KEY = "allegiance_date"
 
 # Span kb_id_ values saying where a mention came from.
 FROM_GAZETTEER = "gaz"

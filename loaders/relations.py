@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.model import ActorKind, PlaceAction, RelationType
 from loaders.coref import COALITION_NOUNS as COREF_COALITION_NOUNS
 from loaders.coref import CorefState, anaphor_number
+from loaders.dates import DATE_KEY
 from loaders.gazetteer import Gazetteer
 from loaders.guard import guarded
 from loaders.hedging import attribution_cue, hedge_cue, negation_cue
@@ -976,6 +977,7 @@ class _DepSentence:
             if ref is not None and tok.i == ref.end - 1:
                 self.its_epithet(tok, ref)
                 self.of_parent(tok, ref)
+                self.named_within(tok, ref)
                 self.possessed_unit(tok, ref)
                 self.pro_prefix(ref)
             if tok.dep_ == "appos" and lower in COALITION_NOUNS | set(NOUNS):
@@ -2736,6 +2738,32 @@ class _DepSentence:
                 # ("the Fourth Division of the regime army": a state's army unit too)
                 self.emit(MEMBERSHIP, [ref], parents[:1], child)
 
+    def named_within(self, tok: Token, ref: Ref) -> None:
+        """"the FSA's Southern Front", "the Southern Front of the Free Syrian Army": one
+        gazetteer name that itself names the whole its actor belongs to."""
+        text = self.doc[ref.start:ref.end].text
+        candidates: list[str] = []
+        for mark in ("'s ", "’s "):
+            if mark in text:
+                candidates.append(text.split(mark, 1)[0])
+        if " of " in text:
+            part, whole = text.rsplit(" of ", 1)
+            if part.split()[-1].lower() in UNIT_HEADS | _PART_HEADS:
+                candidates.append(whole)  # (not "Conquest of the Levant Front")
+        first = text.split()[0]
+        if len(text.split()) > 1 and first.isupper() and len(first) >= 2:
+            candidates.append(first)  # "FSA Southern Front"
+        when = self.doc.user_data.get(DATE_KEY)
+        for name in candidates:
+            parent = self.ctx.gaz.resolve(name.removeprefix("the "), when=when, fuzzy=False)
+            if parent is None or parent.id == ref.actor or parent.kind is ActorKind.STATE:
+                continue
+            coalitions = list(self.ctx.coref.current.coalitions)
+            self.emit(MEMBERSHIP, [ref], [Ref(parent.id, ref.start, ref.end)], tok)
+            # (a name's own parent is no antecedent for "the coalition" later on)
+            self.ctx.coref.current.coalitions[:] = coalitions
+            return
+
     def possessed_unit(self, tok: Token, ref: Ref) -> None:
         """"the army's Tiger Forces", "the SNA's Third Legion", "Iran's Islamic Revolutionary
         Guard Corps": a unit owned by a coalition or by a state's armed forces belongs to it."""
@@ -3258,6 +3286,7 @@ JOINT_ACTION_VERBS = frozenset({"operate", "operated", "operates", "operating", 
                                 "fights", "held", "hold", "holds", "holding", "advanced",
                                 "advance", "advancing", "advances", "enter", "entered",
                                 "entering", "enters"})
+_PART_HEADS = frozenset({"front", "council", "room", "sector", "branch", "wing"})
 _TALK_TOGETHER = frozenset({"work", "worked", "working", "works"})
 REPORTING_WORDS = frozenset({"said", "say", "says", "told", "tell", "stated", "added",
                              "announced", "reported", "claimed", "confirmed"})

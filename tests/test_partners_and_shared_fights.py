@@ -80,3 +80,17 @@ def test_clashes_by_two_groups_are_no_joint_operation(extractor: Extractor) -> N
     text = "Renewed clashes by Jaysh al-Islam and Faylaq al-Rahman shook Eastern Ghouta."
     assert ("joint_operation", pair("jaysh-al-islam", "faylaq-al-rahman")) not in claims(
         extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Fighters of the Southern Front of the Free Syrian Army shelled the town.",
+    "Some fifty factions of the FSA's Southern Front signed the statement.",
+])
+def test_a_name_that_names_its_whole_is_a_member_of_it(extractor: Extractor, text: str) -> None:
+    assert ("southern-front", "fsa") in directed(extractor, text, "membership")
+
+
+def test_a_name_ending_in_another_name_is_not_its_member(extractor: Extractor) -> None:
+    text = "The Conquest of the Levant Front announced its break with al-Qaeda."
+    assert not any(t == "jabhat-al-shamiya"
+                   for _, t in directed(extractor, text, "membership"))
