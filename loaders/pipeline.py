@@ -475,10 +475,13 @@ def _head_of_unknown_name(doc: Doc, start: int, end: int) -> bool:
 
 def _dateline(doc: Doc, start: int, end: int) -> bool:
     # "AMMAN (Reuters) -": the city a wire story was filed from, not the government
+    # ("Beirut: An alliance of rebel groups ...", "Damascus - The army ..." in title case)
     opens_line = start == 0 or "\n" in doc[start - 1].text_with_ws
-    return opens_line and doc[start:end].text.isupper() and end < len(doc) and (
-        doc[end].text in {"(", "-", "—", "–", ","}
-    )
+    if not opens_line or end >= len(doc):
+        return False
+    after = doc[end].text
+    return after in {":", "-", "—", "–"} or (
+        doc[start:end].text.isupper() and after in {"(", ","})
 
 
 def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:

@@ -2601,8 +2601,20 @@ class _DepSentence:
         if not owners and n.dep_ == "dobj":
             lemma = VERB_FORMS.get(n.head.lower_)
             if lemma is not None and VERBS[lemma].family == "includes":
-                coalition = self.refs(self.subject_tokens(n.head))
-                self.emit(MEMBERSHIP, self.listed_after(n), coalition[:1], n)
+                subjects = self.subject_tokens(n.head)
+                # ("The coalition brings together seven factions: A, B": the parser may hang
+                # the list on the subject as an apposition; the subject is what comes first)
+                coalition = [r for r in self.refs(subjects) if r.start < n.head.i]
+                if not coalition:
+                    # then "the coalition" is the coalition the report named last
+                    named = self.ctx.coref.named_coalitions[-1:]
+                    coalition = [Ref(a, t.i, t.i + 1, coref=True) for t in subjects[:1]
+                                 if t.lower_ in COALITION_NOUNS and any(
+                                     c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+                                 for a in named]
+                listed = self.listed_after(n)
+                self.emit(MEMBERSHIP, [r for r in listed if r.actor not in
+                                       {c.actor for c in coalition[:1]}], coalition[:1], n)
             return
         if len(owners) != 1 or any(p.lower_ in {"against", "on"} for p in n.ancestors
                                    if p.dep_ == "prep" and p.head.i == n.head.i):

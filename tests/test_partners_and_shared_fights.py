@@ -94,3 +94,19 @@ def test_a_name_ending_in_another_name_is_not_its_member(extractor: Extractor) -
     text = "The Conquest of the Levant Front announced its break with al-Qaeda."
     assert not any(t == "jabhat-al-shamiya"
                    for _, t in directed(extractor, text, "membership"))
+
+
+def test_a_list_the_parser_hangs_on_the_coalition_word_belongs_to_the_coalition(
+    extractor: Extractor,
+) -> None:
+    text = ("Idlib fell to the Jaysh al-Fatah operations room on Saturday.\n\n"
+            "The coalition brings together four factions: Ahrar al-Sham, Jabhat al-Nusra, "
+            "Jund al-Aqsa and Ajnad al-Sham.")
+    members = directed(extractor, text, "membership")
+    assert ("jabhat-al-nusra", "jaysh-al-fatah") in members
+    assert not any(t == "ahrar-al-sham" for _, t in members)
+
+
+def test_a_title_case_dateline_is_no_actor(extractor: Extractor) -> None:
+    text = "Beirut: Rebel groups captured Idlib after a four-day assault on government forces."
+    assert not any("lebanon" in (s, t) for s, t in directed(extractor, text, "hostility"))
