@@ -1164,6 +1164,17 @@ class _DepSentence:
             if lemma == "deal" and not any(c.dep_ == "dobj" and c.lower_ in LOSS_NOUNS
                                            for c in v.children):
                 return  # only "dealt a heavy defeat/blow to X"
+            if lemma == "push" and not any(c.dep_ == "prt" for c in v.children) and any(
+                (c.dep_ == "prep" and c.lower_ in {"towards", "toward", "for"})
+                or c.dep_ == "xcomp" for c in v.children
+            ):
+                return  # "push Ankara and Damascus towards a deal": persuasion
+            if lemma == "face" and not any(
+                o.i in self.ctx.by_token or _noun_family(o) == "hostility"
+                or o.lower_ in ATTEMPT_NOUNS
+                for o in self.object_tokens(v, spec.preps)
+            ):
+                return  # "facing a US withdrawal": a predicament, not a fight
             objects = self.object_tokens(v, spec.preps)
             objects = [o for o in objects if _noun_family(o) not in {"truce", "alliance"}]
             targets = self.refs(objects)

@@ -110,3 +110,20 @@ def test_a_list_the_parser_hangs_on_the_coalition_word_belongs_to_the_coalition(
 def test_a_title_case_dateline_is_no_actor(extractor: Extractor) -> None:
     text = "Beirut: Rebel groups captured Idlib after a four-day assault on government forces."
     assert not any("lebanon" in (s, t) for s, t in directed(extractor, text, "hostility"))
+
+
+@pytest.mark.parametrize("text", [
+    "We expect Moscow to push Ankara and Damascus towards a security arrangement.",
+    "Facing a US withdrawal, the SDF turned to Damascus for protection.",
+])
+def test_pressure_and_predicaments_are_no_hostility(extractor: Extractor, text: str) -> None:
+    assert directed(extractor, text, "hostility") == set()
+
+
+@pytest.mark.parametrize(("text", "edge"), [
+    ("The SDF pushed ISIS back towards Raqqa.", ("sdf", "islamic-state")),
+    ("The YPG faced the Turkish army in Afrin.", ("ypg", "turkey")),
+])
+def test_pushing_back_and_facing_an_army_still_are(extractor: Extractor, text: str,
+                                                   edge: tuple[str, str]) -> None:
+    assert edge in directed(extractor, text, "hostility")
