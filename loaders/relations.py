@@ -778,6 +778,14 @@ class _DepSentence:
                     # "Usud al-Sharqiya, an FSA faction which fights ISIS": the faction is
                     # Usud al-Sharqiya, not the FSA that names its kind
                     return [anchor.head]
+                if anchor.dep_ == "attr" and self.ctx.by_token.get(anchor.i) is None and (
+                    anchor.head.lemma_ == "be"
+                ):
+                    # "The NDF is a militia that fights alongside the army": the NDF
+                    named = [c for c in anchor.head.children if c.dep_ == "nsubj"
+                             and c.i in self.ctx.by_token]
+                    if named:
+                        return named
                 return [v.head]
             if (v.dep_ == "conj" and v.head.pos_ in {"PROPN", "NOUN"}
                     and v.head.i < direct[0].i and any(c.lower_ == "and" for c in v.head.children)):
@@ -2482,6 +2490,12 @@ class _DepSentence:
         fighting = (lemma is not None and VERBS[lemma].family in {"hostility", "capture"}) or any(
             c.dep_ == "xcomp" and VERB_FORMS.get(c.lower_) is not None
             and VERBS[VERB_FORMS[c.lower_]].family in {"hostility", "capture"}
+            for c in verb.children
+        ) or any(
+            # "the offensive is carried out by A together with B", "A launched Operation
+            # Olive Branch together with B": the verb's object or subject is the operation
+            c.dep_ in {"dobj", "nsubjpass"} and (_noun_family(c) == "hostility" or any(
+                m.lower_ == "operation" for m in (c, *c.children) if m.i <= c.i))
             for c in verb.children
         )  # ("together with X, continue to shell the district")
         if tok.lower_ not in {"alongside", "beside"} and not fighting and (

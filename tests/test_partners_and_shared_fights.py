@@ -32,6 +32,15 @@ CASES: list[tuple[str, str, str, tuple[str, str]]] = [
     ("attack_noun_by_two_agents",
      "A counter-offensive by the Sham Legion and Ahrar al-Sham pushed the army out of the town.",
      "joint_operation", ("sham-legion", "ahrar-al-sham")),
+    ("relative_clause_on_a_copula_names_the_subject",
+     "The NDF is a militia network that fights alongside the Syrian army.",
+     "joint_operation", ("ndf", "saa")),
+    ("passive_operation_together_with",
+     "The ground offensive is being carried out by Turkish troops together with the SNA.",
+     "joint_operation", ("turkey", "syrian-national-army")),
+    ("named_operation_launched_together_with",
+     "Turkey launched Operation Olive Branch on January 20 together with the Free Syrian Army.",
+     "joint_operation", ("turkey", "fsa")),
     ("together_after_a_field_verb",
      "Jabhat al-Nusra and Ahrar al-Sham have held the crossing together since March.",
      "joint_operation", ("jabhat-al-nusra", "ahrar-al-sham")),
@@ -127,3 +136,8 @@ def test_pressure_and_predicaments_are_no_hostility(extractor: Extractor, text: 
 def test_pushing_back_and_facing_an_army_still_are(extractor: Extractor, text: str,
                                                    edge: tuple[str, str]) -> None:
     assert edge in directed(extractor, text, "hostility")
+
+
+def test_signing_together_with_is_no_operation(extractor: Extractor) -> None:
+    text = "Turkey signed the memorandum together with Russia in Sochi."
+    assert ("joint_operation", pair("turkey", "russia")) not in claims(extractor, text)
