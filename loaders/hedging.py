@@ -126,6 +126,9 @@ def negation_cue(trigger: Token, *, parsed: bool = True) -> str | None:
     for child in trigger.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return child.text
+        if child.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no"
+                                        for d in child.children):
+            return "no"  # "offered no support to the YPG", "sent no weapons"
     node = trigger
     for _ in range(4):
         head = node.head
@@ -147,5 +150,9 @@ def negation_cue(trigger: Token, *, parsed: bool = True) -> str | None:
                 for child in head.children:
                     if child.dep_ == "neg":
                         return child.text
+                    if child.dep_ == "dobj" and child.i != node.i and any(
+                        d.dep_ == "det" and d.lower_ == "no" for d in child.children
+                    ):
+                        return "no"  # "sent no troops to help the army"
         node = head
     return None

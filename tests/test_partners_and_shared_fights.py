@@ -1,6 +1,7 @@
 """Constructions added in session 6, on sentences we wrote: partners who fight "alongside" or
-"together" share the operation and the enemy, and a backed side fights whom it is backed
-against. Each rule has a case that must not fire."""
+"together" share the operation and the enemy, a backed side fights whom it is backed against,
+a name can name its whole, and "offered no support" is a denial. Each rule has a case that must
+not fire."""
 
 from __future__ import annotations
 
@@ -141,3 +142,18 @@ def test_pushing_back_and_facing_an_army_still_are(extractor: Extractor, text: s
 def test_signing_together_with_is_no_operation(extractor: Extractor) -> None:
     text = "Turkey signed the memorandum together with Russia in Sochi."
     assert ("joint_operation", pair("turkey", "russia")) not in claims(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "edge"), [
+    ("Washington offered no support to the YPG in the district.", ("united-states", "ypg")),
+    ("Russia sent no troops to help the Syrian army in Daraa.", ("russia", "saa")),
+])
+def test_no_before_the_object_denies_the_support(extractor: Extractor, text: str,
+                                                 edge: tuple[str, str]) -> None:
+    assert edge not in directed(extractor, text, "support")
+    assert ("support", frozenset(edge)) in claims(extractor, text, negated=True)
+
+
+def test_support_with_an_object_stays_asserted(extractor: Extractor) -> None:
+    text = "Russia sent troops to help the Syrian army in Daraa."
+    assert ("russia", "saa") in directed(extractor, text, "support")
