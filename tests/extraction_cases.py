@@ -17,6 +17,11 @@ def run(ex: Extractor, text: str) -> Extraction:
     return ex.extract(SourceText(Document(id=document_id(text)), text))
 
 
+def pair(a: str, b: str) -> frozenset[str]:
+    """An unordered pair of actor ids, as :func:`typed_pairs` gives them."""
+    return frozenset({a, b})
+
+
 def typed_pairs(
     ex: Extractor, text: str, *, negated: bool = False
 ) -> set[tuple[str, frozenset[str]]]:

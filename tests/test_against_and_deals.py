@@ -8,17 +8,13 @@ from __future__ import annotations
 import pytest
 
 from loaders.extract import Extractor
-from tests.extraction_cases import directed
+from tests.extraction_cases import directed, pair
 from tests.extraction_cases import typed_pairs as claims
 
 
 @pytest.fixture
 def extractor(model_extractor: Extractor) -> Extractor:
     return model_extractor
-
-
-def pair(a: str, b: str) -> frozenset[str]:
-    return frozenset({a, b})
 
 
 # -- "against" -------------------------------------------------------------------------------

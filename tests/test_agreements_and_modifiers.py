@@ -9,17 +9,13 @@ from __future__ import annotations
 import pytest
 
 from loaders.extract import Extractor
-from tests.extraction_cases import directed
+from tests.extraction_cases import directed, pair
 from tests.extraction_cases import typed_pairs as claims
 
 
 @pytest.fixture
 def extractor(model_extractor: Extractor) -> Extractor:
     return model_extractor
-
-
-def pair(a: str, b: str) -> frozenset[str]:
-    return frozenset({a, b})
 
 
 # (id, text, family, (source, target)) that must be found.
