@@ -133,7 +133,9 @@ def negation_cue(trigger: Token, *, parsed: bool = True) -> str | None:
     for _ in range(4):
         head = node.head
         if head.i == node.i or node.dep_ == "appos" or (node.dep_ == "relcl" and any(
-            c.lower_ in {"which", "who", "whom", "whose"} for c in node.children
+            c.lower_ in {"which", "who", "whom", "whose"} or (c.dep_ == "prep" and any(
+                p.lower_ in {"which", "whom"} for p in c.children))  # ("with which ...")
+            for c in node.children
         )):
             break  # an aside or a relative clause does not share its host clause's denial
             # ("propaganda that it fights under X" is a content clause: it does)

@@ -1231,13 +1231,22 @@ class _DepSentence:
             ) and nearby & TOGETHER_WORDS:
                 self.emit_symmetric(JOINT, subjects, v)
                 return
+            if not targets and v.dep_ == "relcl" and any(
+                p.lower_ in {"which", "whom"} for c in v.children if c.dep_ == "prep"
+                and c.lower_ in {"with", "against"} for p in _pobjs(c)
+            ):
+                targets = self.refs([v.head])  # "ISIS, with which A and B have clashed"
             mutual = lemma in RECIPROCAL or lemma in {"exchange", "trade"} or (
                 lemma in {"fight", "battle"} and nearby & MUTUAL_WORDS) or (
                 lemma in {"fight", "wage"} and any(c.dep_ == "dobj" and c.lower_ in {
                     "war", "battle", "battles", "conflict", "wars"} for c in v.children)
             )  # "A and B fought a bloody war": against each other
-            if not targets and mutual and len(subjects) >= 2:
-                # "A and B clashed": each fought the other
+            if not targets and mutual and len(subjects) >= 2 and not any(
+                p.lower_ in WH_WORDS for c in v.children if c.dep_ == "prep"
+                and c.lower_ in {"with", "against"} for p in _pobjs(c)
+            ):
+                # "A and B clashed": each fought the other (not "ISIS, with which A and B
+                # have clashed": the relative pronoun is their enemy)
                 for a in subjects:
                     self.emit(HOSTILITY, [a], [b for b in subjects if b.actor != a.actor], v)
                 return

@@ -153,3 +153,13 @@ def test_no_before_the_object_denies_the_support(extractor: Extractor, text: str
 def test_support_with_an_object_stays_asserted(extractor: Extractor) -> None:
     text = "Russia sent troops to help the Syrian army in Daraa."
     assert ("russia", "saa") in directed(extractor, text, "support")
+
+
+def test_a_relative_pronoun_after_with_is_the_enemy_not_the_partner(
+    extractor: Extractor,
+) -> None:
+    text = ("The front does not include ISIS, with which Ahrar al-Sham and Liwa al-Tawhid have "
+            "clashed repeatedly this autumn.")
+    hostile = directed(extractor, text, "hostility")
+    assert ("ahrar-al-sham", "islamic-state") in hostile
+    assert ("ahrar-al-sham", "liwa-al-tawhid") not in hostile
