@@ -977,6 +977,19 @@ class _DepSentence:
                 self.in_room(tok)
             if lower in {"merger", "unification", "amalgamation"}:
                 self.merger(tok)
+            if lower in _CORE_NOUNS and tok.dep_ == "nsubj" and any(
+                c.dep_ == "poss" and c.lower_ == "whose" for c in tok.children
+            ):
+                self.whose_core(tok)
+            if lower in _MEMBER_WORDS and tok.dep_ == "attr" and tok.head.dep_ == "relcl":
+                self.of_which_member(tok)
+            if lower == "exchange" and tok.pos_ == "NOUN" and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(
+                    p.lower_ in EXCHANGED_FIRE for p in _pobjs(c)) for c in tok.children
+            ):
+                self.noun(tok, "clash")  # "an exchange of fire between A and B"
+            if lower == "embedded" and tok.pos_ == "VERB":
+                self.embedded(tok)
             if lower in SHARE_NOUNS and tok.dep_ in {"dobj", "attr"} and (
                 tok.head.lower_ in _SHARE_VERBS
             ):
@@ -2659,6 +2672,10 @@ class _DepSentence:
         if not members and n.dep_ == "appos" and any(c.lower_ in {"both", "all"}
                                                      for c in n.children):
             members = self.refs([n.head])  # "A and B, both FSA brigades"
+        if not members and n.dep_ == "nsubj" and n.head.lemma_ == "be":
+            # "The main FSA factions involved were A, B and C"
+            members = self.refs([c for c in n.head.children if c.dep_ == "attr"
+                                 and c.i > n.head.i])
         if not members and n.dep_ == "pobj" and n.head.lower_ == "among" and (
             n.head.head.pos_ in {"VERB", "AUX"}
         ):
@@ -2783,6 +2800,48 @@ class _DepSentence:
                                and self.ctx.kind_of(r.actor) is ActorKind.STATE)]
                 # ("the Fourth Division of the regime army": a state's army unit too)
                 self.emit(MEMBERSHIP, [ref], parents[:1], child)
+
+    def whose_core(self, tok: Token) -> None:
+        """"The SDF, whose backbone is the YPG": the core is a member of the owner."""
+        verb = tok.head
+        if verb.lemma_ != "be" or verb.dep_ != "relcl":
+            return
+        owner = self.actors_at(verb.head, 1)[:1]
+        cores = [r for c in verb.children if c.dep_ == "attr" for x in (c, *c.conjuncts)
+                 if x.i in self.ctx.by_token for r in self.actors_at(x, 1)]
+        self.emit(MEMBERSHIP, [r for r in cores if r.actor not in {o.actor for o in owner}],
+                  owner, tok)
+
+    def of_which_member(self, tok: Token) -> None:
+        """"The Islamic Front, of which Ahrar al-Sham is a founding member": a member of the
+        name the relative clause describes."""
+        verb = tok.head
+        if verb.lemma_ != "be" or not any(
+            c.dep_ in {"prep", "dep"} and c.lower_ == "of"
+            and any(p.lower_ == "which" for p in _pobjs(c)) for c in verb.children
+        ):
+            return
+        whole = self.actors_at(verb.head, 1)[:1]
+        members = self.refs([c for c in verb.children if c.dep_ == "nsubj"])
+        self.emit(MEMBERSHIP, [r for r in members if r.actor not in {w.actor for w in whole}],
+                  whole, tok)
+
+    def embedded(self, v: Token) -> None:
+        """"US advisers were embedded with SDF units": advisers support the unit they sit
+        with; fighters embedded with a unit fight with it."""
+        hosts = self.refs([p for c in v.children if c.dep_ == "prep"
+                           and c.lower_ in {"with", "in", "among", "within"} for p in _pobjs(c)])
+        if self.passive(v):
+            guests = [c for c in v.children if c.dep_ == "nsubjpass"]
+        else:  # "Iran has embedded advisers in Syrian army units"
+            guests = [c for c in v.children if c.dep_ == "dobj"]
+        embedded = self.refs(guests) or self.refs(self.subject_tokens(v))
+        if not self.passive(v):
+            embedded = self.refs(self.subject_tokens(v)) or embedded
+        advisers = any(g.lower_ in _ADVISER_NOUNS for g in guests)
+        host_ids = {h.actor for h in hosts}
+        self.emit(SUPPORT if advisers else JOINT,
+                  [r for r in embedded if r.actor not in host_ids], hosts, v)
 
     def named_within(self, tok: Token, ref: Ref) -> None:
         """"the FSA's Southern Front", "the Southern Front of the Free Syrian Army": one
@@ -3332,6 +3391,11 @@ JOINT_ACTION_VERBS = frozenset({"operate", "operated", "operates", "operating", 
                                 "fights", "held", "hold", "holds", "holding", "advanced",
                                 "advance", "advancing", "advances", "enter", "entered",
                                 "entering", "enters"})
+_CORE_NOUNS = frozenset({"backbone", "core", "nucleus", "spine"})
+_MEMBER_WORDS = frozenset({"member", "members", "component", "components", "part", "faction",
+                           "factions"})
+_ADVISER_NOUNS = frozenset({"advisers", "advisors", "adviser", "advisor", "trainers",
+                            "instructors", "experts", "officers"})
 _PART_HEADS = frozenset({"front", "council", "room", "sector", "branch", "wing"})
 _TALK_TOGETHER = frozenset({"work", "worked", "working", "works"})
 REPORTING_WORDS = frozenset({"said", "say", "says", "told", "tell", "stated", "added",

@@ -38,6 +38,24 @@ CASES: list[tuple[str, str, str, tuple[str, str]]] = [
     ("named_operation_launched_together_with",
      "Turkey launched Operation Olive Branch on January 20 together with the Free Syrian Army.",
      "joint_operation", ("turkey", "fsa")),
+    ("whose_backbone_is",
+     "The Syrian Democratic Forces, whose backbone is the YPG, entered Tabqa.",
+     "membership", ("ypg", "sdf")),
+    ("of_which_a_member",
+     "The Islamic Front, of which Liwa al-Tawhid is a founding member, denied the report.",
+     "membership", ("liwa-al-tawhid", "islamic-front")),
+    ("listed_after_a_copula",
+     "The SNA factions taking part were the Hamza Division and Faylaq al-Sham.",
+     "membership", ("hamza-division", "syrian-national-army")),
+    ("an_exchange_of_fire_between",
+     "Witnesses reported an exchange of fire between Ahrar al-Sham and HTS near Saraqib.",
+     "hostility", ("ahrar-al-sham", "hayat-tahrir-al-sham")),
+    ("advisers_embedded_with_units_support_them",
+     "American advisers were embedded with SDF units during the battle for Raqqa.",
+     "support", ("united-states", "sdf")),
+    ("fighters_embedded_with_units_fight_with_them",
+     "Hezbollah fighters are embedded with Syrian army units near Quneitra.",
+     "joint_operation", ("hezbollah", "saa")),
     ("together_after_a_field_verb",
      "Jabhat al-Nusra and Ahrar al-Sham have held the crossing together since March.",
      "joint_operation", ("jabhat-al-nusra", "ahrar-al-sham")),
@@ -163,3 +181,13 @@ def test_a_relative_pronoun_after_with_is_the_enemy_not_the_partner(
     hostile = directed(extractor, text, "hostility")
     assert ("ahrar-al-sham", "islamic-state") in hostile
     assert ("ahrar-al-sham", "liwa-al-tawhid") not in hostile
+
+
+def test_an_exchange_of_prisoners_is_no_fight(extractor: Extractor) -> None:
+    text = "The exchange of prisoners between the SDF and ISIS took place on Monday."
+    assert directed(extractor, text, "hostility") == set()
+
+
+def test_a_copula_after_a_non_member_noun_lists_no_members(extractor: Extractor) -> None:
+    text = "The SNA's demands were the Hamza Division's withdrawal and a new border crossing."
+    assert directed(extractor, text, "membership") == set()
