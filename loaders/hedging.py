@@ -49,9 +49,11 @@ NEGATING_VERBS: frozenset[str] = frozenset(
      "avoided", "avoids", "avoiding", "refrain", "refrained", "refrains", "refraining",
      "exclude", "excluded", "excludes", "excluding"}
 )
-_HEDGE_CACHE = "allegiance_sentence_hedges"
-
 NEGATORS: frozenset[str] = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+
+
+# ``doc.user_data`` key of the per-sentence hedge scan results (several passes ask).
+_HEDGE_CACHE = "allegiance_sentence_hedges"
 
 
 def hedge_cue(sentence: Span, trigger: Token | None = None) -> str | None:
@@ -126,8 +128,7 @@ def negation_cue(trigger: Token, *, parsed: bool = True) -> str | None:
     for child in trigger.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return child.text
-        if child.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no"
-                                        for d in child.children):
+        if _no_object(child):
             return "no"  # "offered no support to the YPG", "sent no weapons"
     node = trigger
     for _ in range(4):
@@ -152,9 +153,13 @@ def negation_cue(trigger: Token, *, parsed: bool = True) -> str | None:
                 for child in head.children:
                     if child.dep_ == "neg":
                         return child.text
-                    if child.dep_ == "dobj" and child.i != node.i and any(
-                        d.dep_ == "det" and d.lower_ == "no" for d in child.children
-                    ):
+                    if child.i != node.i and _no_object(child):
                         return "no"  # "sent no troops to help the army"
         node = head
     return None
+
+
+def _no_object(child: Token) -> bool:
+    """A direct object determined by "no" ("offered *no* support")."""
+    return child.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no"
+                                        for d in child.children)
