@@ -45,7 +45,8 @@ from tests.heldout.scoring import (  # noqa: E402
     score_document,
 )
 
-SETS = ("heldout", "blind", "unseen", "fresh")
+SETS = ("heldout", "blind", "unseen", "fresh", "final", "sealed", "vault", "cellar", "loft",
+        "attic", "den")
 CLASSES = ("none", *(t.value for t in RelationType))
 
 

@@ -1097,6 +1097,11 @@ class _DepSentence:
             subjects += [r for c in v.children if c.dep_ == "prep" and c.lower_ == "with"
                          and c.i > 0 and self.doc[c.i - 1].lower_ in {"along", "together"}
                          for r in self.refs(_pobjs(c))]
+        if subjects and family in {"hostility", "capture"} and not self.passive(v):
+            # "The YPG, together with Burkan al-Firat, attacked ISIS", "The army, alongside
+            # Hezbollah, recaptured Qusayr from the FSA": the partner fights the enemy too
+            subjects += [r for r in self.refs(self.co_agent_tokens(v))
+                         if r.actor not in {s.actor for s in subjects}]
         if family in {"alliance", "joins"} and self.passive(v) and not subjects:
             # "X is allied with Y", "X, affiliated to Y": a state, not a passive with an agent
             holder = [c for c in v.children if c.dep_ == "nsubjpass" and c.lower_ not in WH_WORDS]
@@ -1172,8 +1177,16 @@ class _DepSentence:
                 partners = self.refs([p for c in v.children if c.lower_ in {"alongside",
                                                                              "beside"}
                                       for p in _pobjs(c)])
-                enemies = self.refs([p for c in v.children if c.dep_ == "prep"
-                                     and c.lower_ == "against" for p in _pobjs(c)])
+                enemies = self.refs([p for c in v.children if (c.dep_ == "prep"
+                                     and c.lower_ == "against") for p in _pobjs(c)])
+                # "fought Daesh alongside the army": the object is the enemy too (not a partner
+                # the parser made the object: "fought alongside units such as X")
+                sides = [c for c in v.children if c.lower_ in {"alongside", "beside"}]
+                if all(_pobjs(c) for c in sides):
+                    beside = {t.i for c in sides for t in c.subtree}
+                    enemies += [r for r in self.refs([c for c in v.children if c.dep_ == "dobj"
+                                                      and c.i not in beside])
+                                if r.actor not in {p.actor for p in partners}]
                 self.emit(HOSTILITY, subjects + partners, enemies, v)
                 return
             if lemma in {"expel", "purge", "oust"} and any(
@@ -2537,6 +2550,25 @@ class _DepSentence:
             # "Hezbollah and the Fatemiyoun joined the assault alongside the army": the two
             # did too
             self.emit_symmetric(JOINT, self.named_subjects(verb), tok)
+
+    def co_agent_tokens(self, v: Token) -> list[Token]:
+        """Partners named beside a fighting verb's subject: "A, together with B, attacked",
+        "A, along with B, ...", "A, alongside B, ..." (on the subject), and "A attacked X
+        together with B" (on the verb; "fought alongside B" is handled with the verb)."""
+        out: list[Token] = []
+        for holder in (*self.subject_tokens(v), v):
+            for c in holder.children:
+                beside = c.dep_ == "prep" and c.lower_ in {"alongside", "beside"} and (
+                    holder.i != v.i)
+                with_ = c.dep_ == "prep" and c.lower_ == "with" and (
+                    self.doc[c.i - 1].lower_ in {"along", "together"}
+                    or any(m.lower_ == "together" for m in c.children))
+                if beside or with_:
+                    out += _pobjs(c)
+                elif c.lower_ in {"along", "together"}:
+                    # "together with B" parsed as an adverb governing the preposition
+                    out += [p for w in c.children if w.lower_ == "with" for p in _pobjs(w)]
+        return out
 
     def named_subjects(self, verb: Token) -> list[Ref]:
         """Actors named as the subject and its conjuncts themselves: not "fighters from A and
