@@ -2695,6 +2695,10 @@ class _DepSentence:
                 self.emit(MEMBERSHIP, [r for r in listed if r.actor not in
                                        {c.actor for c in coalition[:1]}], coalition[:1], n)
             return
+        if not owners and n.dep_ == "nsubj" and n.head.lemma_ == "be" and (
+            n.lower_ in {"members", "components", "factions", "groups"}
+        ):
+            owners = self.unnamed_coalition(n)
         if len(owners) != 1 or any(p.lower_ in {"against", "on"} for p in n.ancestors
                                    if p.dep_ == "prep" and p.head.i == n.head.i):
             return
@@ -2720,6 +2724,34 @@ class _DepSentence:
         ):
             members = self.actors_at(n.head.head.head, 1)  # "A, one of the SNA factions"
         self.emit(MEMBERSHIP, [r for r in members if r.actor != owners[0].actor], owners, n)
+
+    def unnamed_coalition(self, n: Token) -> list[Ref]:
+        """"The founding members are A, B and C", "Its components are ...", "The factions of
+        the new alliance are ...": the members of the coalition the report named last, when
+        the subject names none and a list of at least two follows the copula."""
+        of = [p for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for p in _pobjs(c)]
+        own = [c for c in n.children if c.dep_ == "poss"]
+        definite = any(c.dep_ == "det" and c.lower_ in {"the", "its", "their"}
+                       for c in n.children)
+        if any(c.dep_ not in {"det", "poss", "amod", "compound"} and not (
+            c.dep_ == "prep" and c.lower_ == "of"
+        ) for c in n.children):
+            return []  # "the groups fighting there / in the city are A and B": not members
+        if of:
+            if len(of) != 1 or of[0].lower_ not in COREF_COALITION_NOUNS or (
+                of[0].i in self.ctx.by_token
+            ):
+                return []  # a named owner is member_list's own case; "members of parliament"
+        elif own:
+            if own[0].lower_ not in {"its", "their"}:
+                return []
+        elif not definite:
+            return []
+        listed = [c for c in n.head.children if c.dep_ == "attr" and c.i > n.head.i]
+        if len(self.refs([x for c in listed for x in (c, *c.conjuncts)])) < 2:
+            return []
+        named = self.ctx.coref.named_coalitions[-1:]
+        return [Ref(a, n.i, n.i + 1, coref=True) for a in named]
 
     def within(self, tok: Token) -> None:
         # "the Deir Ezzor Military Council, which operates within the SDF", "factions within

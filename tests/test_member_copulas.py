@@ -1,0 +1,43 @@
+"""Session 7: "The founding members are A, B and C" after a report has named a coalition lists
+that coalition's members; a subject that names or describes something else lists none."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import Extractor
+from tests.extraction_cases import directed
+
+
+@pytest.fixture
+def extractor(model_extractor: Extractor) -> Extractor:
+    return model_extractor
+
+
+@pytest.mark.parametrize("second", [
+    "The founding members are Ahrar al-Sham, Jaysh al-Islam and Liwa al-Tawhid.",
+    "The components of the new alliance are Ahrar al-Sham, Jaysh al-Islam and Liwa al-Tawhid.",
+    "Its member groups are Ahrar al-Sham, Jaysh al-Islam and Liwa al-Tawhid.",
+])
+def test_a_member_copula_lists_the_last_named_coalition(extractor: Extractor,
+                                                        second: str) -> None:
+    text = "Seven rebel groups announced the formation of the Islamic Front on Friday. " + second
+    assert {("ahrar-al-sham", "islamic-front"), ("jaysh-al-islam", "islamic-front"),
+            ("liwa-al-tawhid", "islamic-front")} <= directed(extractor, text, "membership")
+
+
+@pytest.mark.parametrize("second", [
+    "The main groups in the city are the SDF and ISIS.",
+    "The groups fighting there are the SDF and ISIS.",
+    "The members of parliament are the SDF and ISIS.",
+    "Groups are the SDF and ISIS.",
+])
+def test_a_copula_on_another_subject_lists_no_members(extractor: Extractor,
+                                                       second: str) -> None:
+    text = "The US-led coalition bombed Raqqa on Monday. " + second
+    assert directed(extractor, text, "membership") == set()
+
+
+def test_no_coalition_named_no_members(extractor: Extractor) -> None:
+    text = "The founding members are Ahrar al-Sham, Jaysh al-Islam and Liwa al-Tawhid."
+    assert directed(extractor, text, "membership") == set()
