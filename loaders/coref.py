@@ -22,7 +22,7 @@ PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "them", "their", "themselve
 SINGULAR_NOUNS: frozenset[str] = frozenset(
     {"group", "coalition", "alliance", "organization", "organisation", "movement", "militia",
      "front", "faction", "formation", "umbrella", "room", "grouping", "bloc", "union", "body",
-     "merger", "entity", "brigade", "battalion", "regiment", "legion", "party"}
+     "merger", "entity", "brigade", "battalion", "regiment", "legion", "party", "force"}
 )
 PLURAL_NOUNS: frozenset[str] = frozenset(
     {"groups", "sides", "parties", "factions", "organizations", "organisations", "militias",
@@ -199,6 +199,9 @@ def anaphor_number(token: Token) -> str | None:
         determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "predet", "nummod"}}
         if lower in {"both", "two"} and token.dep_ in {"nsubj", "nsubjpass"}:
             return "plural"
+        if lower == "force" and any(c.dep_ in {"compound", "nmod"} or (
+            c.dep_ == "prep" and c.lower_ == "of") for c in token.children):
+            return None  # "the air force", "the force of the blast": not an anaphor
         if determiners & _DEFINITE and not _has_own_name(token):
             return "plural" if lower in PLURAL_NOUNS else "singular"
     return None

@@ -481,7 +481,9 @@ class _DepSentence:
             # "the Kurdish-led forces": a described force is the one actor it fits
             forces: set[str] | None = None
             for c in tok.children:
-                if c.dep_ == "amod" and c.lower_ not in _PLAIN_ANAPHOR_ADJECTIVES:
+                if c.dep_ == "amod" and c.lower_ not in _PLAIN_ANAPHOR_ADJECTIVES and (
+                    not _backer_epithet(c)
+                ):
                     fit = self.ctx.gaz.described_by(_modifier_text(c)) or set()
                     forces = fit if forces is None else forces & fit
             found = self.ctx.coref.resolve_described(forces or set())
@@ -492,7 +494,9 @@ class _DepSentence:
             # "the party", "the organisation": only an actor the gazetteer describes so
             fitting = self.ctx.gaz.described_by(tok.lower_) or set()
             for c in tok.children:
-                if c.dep_ == "amod" and c.lower_ not in _PLAIN_ANAPHOR_ADJECTIVES:
+                if c.dep_ == "amod" and c.lower_ not in _PLAIN_ANAPHOR_ADJECTIVES and (
+                    not _backer_epithet(c)
+                ):
                     fitting &= self.ctx.gaz.described_by(_modifier_text(c)) or set()
             found = self.ctx.coref.resolve_described(fitting)
             return [Ref(a, tok.i, tok.i + 1, coref=True) for a in found]
@@ -549,7 +553,7 @@ class _DepSentence:
                 node = node.head
         epithets = [c for c in tok.children
                     if (c.dep_ == "amod" or (c.dep_ == "compound" and c.text[:1].isupper()))
-                    and c.lower_ not in _PLAIN_ANAPHOR_ADJECTIVES]
+                    and c.lower_ not in _PLAIN_ANAPHOR_ADJECTIVES and not _backer_epithet(c)]
         if tok.pos_ == "NOUN" and epithets:
             # an epithet ("the Shiite movement", "the jihadist group") resolves only among the
             # actors the gazetteer describes so; an unknown description stays unresolved
@@ -877,8 +881,14 @@ class _DepSentence:
             if v.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in WH_WORDS
                                          for c in v.children):
                 out.append(v.head)
+        lemma = VERB_FORMS.get(v.lower_)
+        direct = any(c.dep_ == "dobj" for c in v.children) and not self.passive(v) and (
+            lemma is not None and VERBS[lemma].family == "hostility"
+            and lemma not in {"exchange", "trade"})  # ("exchanged fire with X": the enemy)
         for child in v.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
+            if child.dep_ == "prep" and child.lower_ in preps and not (
+                direct and child.lower_ == "with"
+            ):  # "fought ISIS / the campaign with US special forces": a partner or a means
                 out += _pobjs(child)
             if child.dep_ == "prt" and child.lower_ in preps:
                 out += [c for c in v.children if c.dep_ == "dobj"]
@@ -2433,6 +2443,13 @@ class _DepSentence:
             # "the Hamza Division, one of the Turkish-backed FSA factions": the described
             # group, not the coalition the faction noun names
             supported = self.actors_at(head.head.head.head, 1)[:1] or supported
+        edge = head.left_edge.i
+        if not supported and head.i > tok.i and head.dep_ in {"appos", "attr"} and edge >= 2 and (
+            self.doc[edge - 1].text == ","
+        ) and self.ctx.by_token.get(edge - 2) is not None:
+            # "join the Fifth Corps, the Russian-backed formation of the army": the name right
+            # before the comma, wherever the parser hung the description
+            supported = [self.ctx.by_token[edge - 2]]
         if not supported and head.i > tok.i and head.dep_ == "appos":
             # "the NFL, the main Turkish-backed rebel alliance": the description's anchor
             supported = self.actors_at(head.head, 1)[:1]
@@ -2447,6 +2464,12 @@ class _DepSentence:
             # "positions of Tajammu al-Izza (TAI), an FSA-affiliated group that ...": an aside
             # the parser hung elsewhere still describes the name before the comma
             supported = self.nearest_left(self.doc[head.left_edge.i - 1], reach=4)
+        if not supported and head.i > tok.i and head.tag_ == "NN" and head.dep_ != "appos" and any(
+            c.dep_ == "det" and c.lower_ in {"the", "this"} for c in head.children
+        ) and head.i not in self.ctx.by_token:
+            # "The Iranian-backed movement had denied its role": a description of a group the
+            # report has named
+            supported = [r for r in self.refs([head]) if r.coref][:1]
         if not supported and not (head.i > tok.i and head.pos_ in {"NOUN", "PROPN"}):
             for k in range(i + 1, min(i + 5, self.sent.end)):
                 ref = self.ctx.by_token.get(k)
@@ -3499,6 +3522,13 @@ def _is_attack(tok: Token) -> bool:
         return True
     lemma = VERB_FORMS.get(tok.lower_)
     return lemma is not None and VERBS[lemma].family in {"hostility", "capture"}
+
+
+def _backer_epithet(tok: Token) -> bool:
+    """"US-backed", "Iranian-funded": says who backs the described group, not which group it
+    is, so it does not narrow an anaphor ("the Iranian-backed movement" is "the movement")."""
+    return tok.dep_ == "amod" and tok.lower_ in SUPPORT_PARTICIPLES and tok.i >= 2 and (
+        tok.doc[tok.i - 1].text in "-‐–")
 
 
 def _modifier_text(tok: Token) -> str:

@@ -54,3 +54,50 @@ def test_a_partner_read_as_the_object_is_no_enemy(extractor: Extractor) -> None:
             "brigade, whose fighters hold parts of the Sakhour district.")
     hostile = directed(extractor, text, "hostility")
     assert ("liwa-al-tawhid", "ahrar-al-shamal") not in hostile
+
+
+def test_fought_with_after_an_object_names_no_enemy(extractor: Extractor) -> None:
+    text = ("The SDF fought the campaign with the backing of US air strikes, and with American "
+            "special forces advising its units.")
+    assert directed(extractor, text, "hostility") == set()
+    text = "The SDF fought ISIS with American special forces."
+    assert directed(extractor, text, "hostility") == {("sdf", "islamic-state")}
+
+
+def test_exchanged_fire_with_still_names_the_enemy(extractor: Extractor) -> None:
+    text = "The SDF said its forces had exchanged fire with government forces."
+    assert ("sdf", "saa") in directed(extractor, text, "hostility")
+
+
+@pytest.mark.parametrize(("text", "edge"), [
+    ("The SDF entered Raqqa on Monday. The US-backed force said it had cleared the stadium.",
+     ("united-states", "sdf")),
+    ("The Hamza Division shelled Tal Rifaat. The Turkish-backed group said it had lost two men.",
+     ("turkey", "hamza-division")),
+    ("Hezbollah lost dozens of fighters in Qusayr. The Iranian-backed movement had for months "
+     "denied its role.", ("iran", "hezbollah")),
+])
+def test_a_backed_description_supports_the_group_it_stands_for(
+    extractor: Extractor, text: str, edge: tuple[str, str]
+) -> None:
+    assert edge in directed(extractor, text, "support")
+
+
+def test_a_kurdish_led_force_is_the_group_named_before(extractor: Extractor) -> None:
+    text = "The SDF entered Raqqa on Monday. ISIS attacked the Kurdish-led force near the stadium."
+    assert ("islamic-state", "sdf") in directed(extractor, text, "hostility")
+
+
+@pytest.mark.parametrize("second", [
+    "The air force struck ISIS positions near the town.",
+    "The force of the blast destroyed ISIS positions.",
+])
+def test_a_kind_of_force_is_no_anaphor(extractor: Extractor, second: str) -> None:
+    text = "The SDF entered Raqqa on Monday. " + second
+    assert ("sdf", "islamic-state") not in directed(extractor, text, "hostility")
+
+
+def test_a_backed_description_of_a_named_group_is_not_an_anaphor(extractor: Extractor) -> None:
+    text = ("Shabab al-Sunna fighters left Bosra. The group is to join the Fifth Corps, the "
+            "Russian-backed formation of the Syrian army.")
+    assert ("russia", "shabab-al-sunna") not in directed(extractor, text, "support")
