@@ -218,8 +218,8 @@ def test_unknown_armed_groups_are_discovered_uncurated(extractor: Extractor) -> 
 
 @needs_model
 def test_discovered_spelling_variants_merge_across_documents(extractor: Extractor) -> None:
-    a = run(extractor, "Liwa Suqour al-Jabal attacked ISIS near Marea.")
-    b = run(extractor, "Liwa Suqur al-Jabal clashed with the Islamic State.")
+    a = run(extractor, "Liwa Suqour al-Sahel attacked ISIS near Marea.")
+    b = run(extractor, "Liwa Suqur al-Sahel clashed with the Islamic State.")
     merged = merge_extractions([a, b])
     discovered = [x for x in merged.actors if not x.curated]
     assert len(discovered) == 1
