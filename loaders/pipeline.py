@@ -70,7 +70,8 @@ GROUP_PREFIXES: frozenset[str] = frozenset(
     for word in ("liwa", "liwaa", "katiba", "katibat", "kataib", "jaysh", "jaish", "harakat",
                  "haraka", "faylaq", "failaq", "firqat", "firqa", "jabhat", "ansar", "jund",
                  "saraya", "quwat", "tajammu", "alwiya", "ahrar", "thuwar", "fawj", "ajnad",
-                 "junud", "jamaat", "tanzim", "majlis", "ghurfat", "hayat", "kataeb")
+                 "junud", "jamaat", "tanzim", "majlis", "ghurfat", "hayat", "kataeb",
+                 "fursan", "usud", "suqour", "suqur", "shuhada", "ahfad", "nusur")
     for key in key_tokens(word)
 )
 # Named things that are not parties to a war, even when NER calls them organisations.
@@ -589,7 +590,7 @@ class ActorDiscovery:
         yield from _called_spans(doc)
         for ent in doc.ents:
             if ent.label_ in {"ORG", "PERSON", "NORP", "GPE", "FAC"}:
-                yield _trim(ent)
+                yield _with_lower_head(_trim(ent))
         yield from _head_noun_spans(doc)
         yield from _lower_head_spans(doc, self.gazetteer)
         yield from _prefix_spans(doc)
@@ -716,7 +717,7 @@ def _called_spans(doc: Doc) -> Iterable[Span]:
             yield Span(doc, start, end, label="called")
 
 _ARTICLE_GLUE = frozenset({"al", "el", "ez", "ed", "es", "ad", "ar", "as", "ash", "at", "az",
-                           "an", "-"})
+                           "an", "-", "bin", "ibn"})  # ("Amr bin al-Aas Battalion")
 
 
 def _head_noun_spans(doc: Doc) -> Iterable[Span]:
@@ -724,6 +725,10 @@ def _head_noun_spans(doc: Doc) -> Iterable[Span]:
     for token in doc:
         if token.lower_ not in GROUP_HEADS or not token.text[:1].isupper():
             continue
+        if token.i + 1 < n and doc[token.i + 1].lower_ in GROUP_HEADS and (
+            doc[token.i + 1].text[:1].isupper()
+        ):
+            continue  # "15th Special Forces Division": the name ends at the last head
         start = token.i
         while start > 0:
             prev = doc[start - 1]
@@ -848,7 +853,18 @@ def _prefix_spans(doc: Doc) -> Iterable[Span]:
         while end > token.i + 1 and not _capitalised(doc[end - 1]):
             end -= 1
         if end > token.i + 1:
-            yield doc[token.i:end]
+            yield _with_lower_head(doc[token.i:end])
+
+
+def _with_lower_head(span: Span) -> Span:
+    """An Arabic group name with the lower-case head noun right after it: "Suqour al-Ghab
+    brigade" (not "Aleppo brigades" or "an Iraqi militia": a description, no name)."""
+    doc = span.doc
+    if len(span) and span.end < len(doc) and doc[span.end].lower_ in LOWER_GROUP_HEADS and (
+        doc[span.end].text.islower()
+    ) and any(set(key_tokens(t.text)) & GROUP_PREFIXES for t in span):
+        return doc[span.start:span.end + 1]
+    return span
 
 
 # -- relations --------------------------------------------------------------------------------
