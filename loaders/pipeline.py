@@ -523,6 +523,15 @@ def _before_hyphen_participle(doc: Doc, end: int) -> bool:
     )
 
 
+MADE_WORDS = frozenset({"made", "manufactured", "built", "produced", "designed"})
+
+
+def _made_in(doc: Doc, span: Span) -> bool:
+    """"US-made missiles", "Russian-built jets": where a weapon comes from, no actor."""
+    return span.end + 1 < len(doc) and doc[span.end].text in "-‐–" and (
+        doc[span.end + 1].lower_ in MADE_WORDS)
+
+
 def _is_locative(doc: Doc, start: int) -> bool:
     k = start - 1
     while k >= 0 and (doc[k].lower_ in {"the", "northern", "southern", "eastern", "western",
@@ -583,7 +592,8 @@ class ActorDiscovery:
             added.append(span)
             taken.update(range(span.start, span.end))
         existing, more = _abbreviation_spans(doc, existing + added, taken)
-        doc.spans[ACTORS_KEY] = sorted(existing + more, key=lambda s: s.start)
+        doc.spans[ACTORS_KEY] = sorted((s for s in existing + more if not _made_in(doc, s)),
+                                       key=lambda s: s.start)
         return doc
 
     def _candidates(self, doc: Doc) -> Iterable[Span]:

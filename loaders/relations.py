@@ -867,7 +867,10 @@ class _DepSentence:
             if not out:
                 out += [c for c in v.children if c.dep_ == "nsubj" and c.lower_ not in WH_WORDS]
             if v.dep_ in {"acl", "relcl"}:
-                out.append(self.relative_anchor(v))
+                anchor = self.relative_anchor(v)
+                if anchor.dep_ != "conj" or self.actors_at(anchor, 1):
+                    out.append(anchor)  # (not "Russian strikes and militias backed by Iran":
+                    # the clause describes the militias alone, which name no one)
             if v.dep_ == "conj" and not out:
                 out += [c for c in v.head.children if c.dep_ == "nsubjpass"]
         else:
@@ -2253,6 +2256,10 @@ class _DepSentence:
                     continue
                 break
             clause_verb = verb.pos_ in {"VERB", "AUX"}
+            if n.dep_ == "pobj" and head.lower_ == "under" and (
+                _noun_family(head.head) == "truce" or head.head.lower_ in DEAL_NOUNS
+            ):
+                return  # "an agreement with Damascus under Russian sponsorship": a broker
             if n.dep_ == "pobj" and head.lower_ in {"with", "under", "thanks"} and clause_verb:
                 supported = self.refs(self.subject_tokens(verb))
                 if not supported and head.i > 0 and self.doc[head.i - 1].text == "," and (
@@ -2372,6 +2379,10 @@ class _DepSentence:
                     ):
                         prev = self.doc[t.i - 2]
                         actor = self.ctx.gaz.adjective_actor(prev.text)
+                        if actor is None and prev.i not in self.ctx.by_token:
+                            # (a name before "-made" is no actor mention: look it up)
+                            named = self.ctx.gaz.resolve(prev.text, fuzzy=False)
+                            actor = named.id if named is not None else None
                         givers += ([Ref(actor, prev.i, prev.i + 1)] if actor
                                    else self.actors_at(prev, 1))
         receivers = self.receiver(v)

@@ -1,0 +1,44 @@
+"""Session 7, precision: "US-made missiles" names where a weapon comes from (no actor, though
+receiving it still counts as support); a deal "under Russian sponsorship" has a broker, not a
+backer; a participle on one conjunct ("Russian strikes and militias backed by Iran") describes
+that conjunct alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import Extractor
+from tests.extraction_cases import directed
+
+
+@pytest.fixture
+def extractor(model_extractor: Extractor) -> Extractor:
+    return model_extractor
+
+
+def test_a_weapon_made_by_a_state_names_no_enemy(extractor: Extractor) -> None:
+    text = "Footage shows the 13th Division firing US-made TOW missiles at the army."
+    assert directed(extractor, text, "hostility") == {("division-13", "saa")}
+
+
+def test_receiving_weapons_made_by_a_state_is_still_support(extractor: Extractor) -> None:
+    text = "Tajamu al-Ezza has received US-made TOW anti-tank missiles."
+    assert ("united-states", "jaish-al-izza") in directed(extractor, text, "support")
+
+
+def test_a_deal_under_sponsorship_has_a_broker(extractor: Extractor) -> None:
+    text = "The SDF reached an agreement with Damascus under Russian sponsorship on October 13."
+    assert directed(extractor, text, "support") == set()
+
+
+def test_a_body_formed_under_sponsorship_is_supported(extractor: Extractor) -> None:
+    text = "The NFL, a body formed in May under Turkish sponsorship, attacked the army."
+    assert ("turkey", "national-front-for-liberation") in directed(extractor, text, "support")
+
+
+def test_a_participle_on_one_conjunct_describes_it_alone(extractor: Extractor) -> None:
+    text = ("Syrian government forces, supported by Russian air strikes and militias backed by "
+            "Iran, continued their advance.")
+    support = directed(extractor, text, "support")
+    assert ("russia", "saa") in support
+    assert ("iran", "russia") not in support
