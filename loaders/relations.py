@@ -404,6 +404,12 @@ class _DepSentence:
                         for item in (pobj, *pobj.conjuncts):
                             if item is pobj or not _former_name(item):  # ("X, the former Y")
                                 out += self.actors_at(item, depth + 1)
+                if child.dep_ == "acl" and child.lower_ in {"belonging", "belonged"}:
+                    # "checkpoints belonging to Suqour al-Sham"
+                    for pobj in (p for c in child.children if c.dep_ == "prep"
+                                 and c.lower_ == "to" for p in _pobjs(c)):
+                        for item in (pobj, *pobj.conjuncts):
+                            out += self.actors_at(item, depth + 1)
                 if child.dep_ == "acl" and child.lower_ in {"held", "controlled", "occupied",
                                                             "manned", "run", "led"}:
                     for agent in child.children:
@@ -944,6 +950,8 @@ class _DepSentence:
                 self.received(tok)
             elif tok.pos_ == "VERB" and lower in RELYING_VERBS:
                 self.relied(tok)
+            if tok.pos_ == "VERB" and lower in {"lose", "loses", "lost", "losing"}:
+                self.lost_to(tok)
             if lower in {"dominated", "controlled"} and tok.dep_ in {"acl", "relcl"}:
                 self.dominated(tok)  # (before "controlled" is read as a capture verb)
             if lower in {"set", "sets", "setting"} and tok.pos_ == "VERB" and any(
@@ -2390,6 +2398,20 @@ class _DepSentence:
         self.ctx.emit(SUPPORT, givers, receivers, v, self.sent, base=CONF_DIRECT,
                       negated=negated, hedged=hedged)
 
+    def lost_to(self, v: Token) -> None:
+        """"Harakat Hazm lost its bases to Nusra": whoever took them fought the loser (only
+        ground lost: "lost ground/positions/the town to X", not "lost a vote to X")."""
+        ground = [c for c in v.children if c.dep_ == "dobj" and (
+            c.lower_ in PROXY_NOUNS or c.lower_ in PLACE_NOUNS or self.is_place(c)
+            or c.lower_ in {"ground", "control"})]
+        takers = self.refs([p for c in v.children if c.dep_ == "prep" and c.lower_ == "to"
+                            for p in _pobjs(c)])
+        if not ground or not takers:
+            return
+        negated, hedged = self.flags(v)
+        self.ctx.emit(HOSTILITY, takers, self.refs(self.subject_tokens(v)), v, self.sent,
+                      base=CONF_DIRECT, negated=negated, hedged=hedged)
+
     def relied(self, v: Token) -> None:
         """"Government forces relied heavily on NDF units": the relied-on actor supports."""
         helpers = self.refs([p for c in v.children if c.dep_ == "prep"
@@ -2572,6 +2594,11 @@ class _DepSentence:
         ):
             return  # "together with China blocked a resolution": diplomacy, not operations
         subjects = self.refs(self.subject_tokens(verb))
+        if not subjects and verb.dep_ in {"advcl", "xcomp"} and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        ) and verb.head.pos_ in {"VERB", "AUX"}:
+            # "Liwa al-Tawhid travelled south to fight alongside al-Farouq"
+            subjects = self.refs(self.subject_tokens(verb.head))
         if not subjects and self.passive(verb):
             # "Hezbollah fighters were deployed alongside the army": the deployed side
             subjects = self.refs([c for c in verb.children if c.dep_ == "nsubjpass"

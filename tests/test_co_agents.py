@@ -101,3 +101,28 @@ def test_a_backed_description_of_a_named_group_is_not_an_anaphor(extractor: Extr
     text = ("Shabab al-Sunna fighters left Bosra. The group is to join the Fifth Corps, the "
             "Russian-backed formation of the Syrian army.")
     assert ("russia", "shabab-al-sunna") not in directed(extractor, text, "support")
+
+
+@pytest.mark.parametrize(("text", "edge"), [
+    ("Harakat Hazm dissolved itself after losing its bases in western Aleppo to Nusra.",
+     ("jabhat-al-nusra", "harakat-hazzm")),
+    ("The SDF lost Afrin to Turkey and its allies.", ("turkey", "sdf")),
+])
+def test_ground_lost_to_a_group_was_taken_by_it(extractor: Extractor, text: str,
+                                                 edge: tuple[str, str]) -> None:
+    assert edge in directed(extractor, text, "hostility")
+
+
+def test_a_vote_lost_to_a_state_is_no_fight(extractor: Extractor) -> None:
+    assert directed(extractor, "Russia lost the vote to the United States.", "hostility") == set()
+
+
+def test_to_fight_alongside_takes_the_travelling_subject(extractor: Extractor) -> None:
+    text = "Liwa al-Tawhid travelled south to fight alongside Ahrar al-Sham."
+    assert frozenset(("liwa-al-tawhid", "ahrar-al-sham")) in {
+        frozenset(p) for p in directed(extractor, text, "joint_operation")}
+
+
+def test_checkpoints_belonging_to_a_group_stand_for_it(extractor: Extractor) -> None:
+    text = "JFS attacked checkpoints belonging to Suqour al-Sham."
+    assert ("jabhat-fatah-al-sham", "suqour-al-sham") in directed(extractor, text, "hostility")
