@@ -552,7 +552,8 @@ _OF_ACTOR_HEADS: frozenset[str] = frozenset(
      "troops", "army", "armies", "government", "regime", "leadership", "intelligence",
      "warplanes", "jets", "aircraft", "artillery", "agents", "mercenaries", "president",
      "presidents", "leaders", "leader", "ministers", "minister", "officials", "officers",
-     "representatives", "delegations", "presidency"}
+     "representatives", "delegations", "presidency", "military", "militaries", "staff",
+     "staffs"}
 )
 
 

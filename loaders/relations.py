@@ -974,6 +974,8 @@ class _DepSentence:
                     and self.ctx.by_token.get(tok.i) is None)
             ):
                 self.joint(tok)
+            elif lower in SHARING_BODY_NOUNS and _sharing_body(tok):
+                self.sharing_body(tok)  # (a "joint" one is a joint operation: joint())
             if lower in {"alongside", "beside"} or (
                 lower == "with" and any(c.lower_ == "together" for c in tok.children)
             ) or (lower == "together" and any(c.lower_ == "with" for c in tok.children)) or (
@@ -2555,6 +2557,31 @@ class _DepSentence:
         if targets and _noun_family(n) == "hostility":
             pass  # noun() emits the hostility for each participant
 
+    def sharing_body(self, n: Token) -> None:
+        """"the information centre in Baghdad, set up jointly by Russia, Syria, Iran and Iraq",
+        "..., in which officers of A, B and C work together": the states that run a shared
+        intelligence body are allies."""
+        members: list[Ref] = []
+        founders = [c for c in n.children
+                    if c.dep_ == "acl" and c.lower_ in FOUNDING_PARTICIPLES]
+        if n.dep_ == "nsubj" and n.head.lower_ in FOUNDING_PARTICIPLES:
+            founders.append(n.head)  # "The centre, set up by A and B, ..." read as active
+        for c in founders:
+            # "set up jointly by the military of Russia, Syria, Iran and Iraq"
+            members += [self.ctx.by_token[t.i] for a in c.children if a.dep_ == "agent"
+                        for t in a.subtree if t.i in self.ctx.by_token]
+        for c in n.children:
+            if c.dep_ == "relcl" and any(t.lower_ in {"together", "jointly"}
+                                         for t in c.children):
+                # "in which officers of the general staffs of A, B and C work together"
+                members += [self.ctx.by_token[t.i] for s in self.subject_tokens(c)
+                            for t in s.subtree if t.i in self.ctx.by_token]
+        if n.dep_ == "dobj" and n.head.lower_ in FOUNDING_VERBS | FOUNDING_PARTICIPLES:
+            members += self.refs(self.subject_tokens(n.head))  # "A and B set up a centre"
+        unique = list({r.actor: r for r in members}.values())
+        if len(unique) >= 2:
+            self.emit_symmetric(ALLIANCE, unique, n)
+
     def alongside(self, tok: Token) -> None:
         # "The SAA, alongside Hezbollah, captured ..." / "fought alongside the YPG" / "worked
         # jointly with the SDF" / "fought side by side with X"
@@ -3560,6 +3587,22 @@ def _is_attack(tok: Token) -> bool:
         return True
     lemma = VERB_FORMS.get(tok.lower_)
     return lemma is not None and VERBS[lemma].family in {"hostility", "capture"}
+
+
+SHARING_BODY_NOUNS = frozenset({"centre", "center", "cell", "headquarters"})
+_SHARING_WORDS = frozenset({"information", "intelligence", "coordination", "data",
+                            "liaison"})
+FOUNDING_PARTICIPLES = frozenset({"set", "established", "created", "founded", "formed", "run",
+                                  "staffed", "operated"})
+FOUNDING_VERBS = frozenset({"set", "sets", "setting", "establish", "established",
+                            "establishes", "create", "created", "creates", "found", "founded",
+                            "form", "formed", "forms", "open", "opened", "opens"})
+
+
+def _sharing_body(n: Token) -> bool:
+    """An intelligence-sharing body: "information centre", "joint coordination cell"."""
+    return any(c.dep_ in {"compound", "amod"} and c.lower_ in _SHARING_WORDS
+               for c in n.children)
 
 
 def _backer_epithet(tok: Token) -> bool:

@@ -41,3 +41,21 @@ def test_a_copula_on_another_subject_lists_no_members(extractor: Extractor,
 def test_no_coalition_named_no_members(extractor: Extractor) -> None:
     text = "The founding members are Ahrar al-Sham, Jaysh al-Islam and Liwa al-Tawhid."
     assert directed(extractor, text, "membership") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "The information centre in Baghdad, set up jointly by the military of Russia, Syria, Iran "
+    "and Iraq, began work.",
+    "The information centre in Baghdad, in which officers of the general staffs of Russia, "
+    "Iraq, Iran and Syria work together, shares data.",
+])
+def test_states_running_an_intelligence_centre_are_allies(extractor: Extractor,
+                                                          text: str) -> None:
+    allied = {frozenset(p) for p in directed(extractor, text, "alliance")}
+    assert frozenset(("russia", "iran")) in allied
+    assert frozenset(("iraq", "saa")) in allied
+
+
+def test_a_centre_without_founders_allies_no_one(extractor: Extractor) -> None:
+    text = "Russia said the information centre in Baghdad had tracked ISIS convoys."
+    assert directed(extractor, text, "alliance") == set()
