@@ -889,7 +889,8 @@ class _DepSentence:
                 out.append(v.head)  # "jets bombed positions" misparsed as an adjective
             if v.dep_ == "relcl" and any(c.dep_ == "dobj" and c.lower_ in WH_WORDS
                                          for c in v.children):
-                out.append(v.head)
+                # ("the SNA, the rebel coalition that Ankara has armed": the named group)
+                out.append(self.relative_anchor(v))
         lemma = VERB_FORMS.get(v.lower_)
         direct = any(c.dep_ == "dobj" for c in v.children) and not self.passive(v) and (
             lemma is not None and VERBS[lemma].family == "hostility"
@@ -2683,7 +2684,14 @@ class _DepSentence:
         lemma = VERB_FORMS.get(verb.lower_)
         fighting = lemma is not None and VERBS[lemma].family in {"hostility", "capture"}
         if fighting or verb.lower_ in JOINT_ACTION_VERBS:
-            self.emit_symmetric(JOINT, self.named_subjects(verb), tok)
+            named = self.named_subjects(verb)
+            if not named:
+                # "Fighters of A and B are holding out together": the owners act together
+                named = [r for t in verb.children if t.dep_ == "nsubj" and t.lower_ in
+                         PROXY_NOUNS for c in t.children if c.dep_ == "prep"
+                         and c.lower_ in {"of", "from"} for p in _pobjs(c) if p.conjuncts
+                         for x in (p, *p.conjuncts) if (r := self.ctx.by_token.get(x.i))]
+            self.emit_symmetric(JOINT, named, tok)
 
     def next_mention(self, tok: Token, reach: int) -> list[Ref]:
         for k in range(tok.i + 1, min(tok.i + 1 + reach, self.sent.end)):

@@ -126,3 +126,16 @@ def test_to_fight_alongside_takes_the_travelling_subject(extractor: Extractor) -
 def test_checkpoints_belonging_to_a_group_stand_for_it(extractor: Extractor) -> None:
     text = "JFS attacked checkpoints belonging to Suqour al-Sham."
     assert ("jabhat-fatah-al-sham", "suqour-al-sham") in directed(extractor, text, "hostility")
+
+
+def test_fighters_of_two_groups_holding_out_together_operate_jointly(
+    extractor: Extractor,
+) -> None:
+    text = "Fighters of Jabhat al-Nusra and Ahrar al-Sham are holding out together."
+    assert {frozenset(p) for p in directed(extractor, text, "joint_operation")} == {
+        frozenset(("jabhat-al-nusra", "ahrar-al-sham"))}
+
+
+def test_a_relative_object_on_a_description_is_the_named_group(extractor: Extractor) -> None:
+    text = "Kurds fear the SNA, the rebel coalition that Ankara has armed since 2017."
+    assert ("turkey", "syrian-national-army") in directed(extractor, text, "support")
