@@ -199,12 +199,21 @@ def anaphor_number(token: Token) -> str | None:
         determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "predet", "nummod"}}
         if lower in {"both", "two"} and token.dep_ in {"nsubj", "nsubjpass"}:
             return "plural"
-        if lower == "force" and any(c.dep_ in {"compound", "nmod"} or (
-            c.dep_ == "prep" and c.lower_ == "of") for c in token.children):
-            return None  # "the air force", "the force of the blast": not an anaphor
+        if lower == "force" and (token.dep_ == "attr" or any(
+            c.dep_ in {"compound", "nmod"} or (c.dep_ == "prep" and c.lower_ == "of")
+            or (c.dep_ == "amod" and not _hyphened(c)) for c in token.children
+        )):
+            # "the air force", "the force of the blast", "the strongest force": no anaphor
+            # (only a bare or hyphen-described one is: "the Kurdish-led force")
+            return None
         if determiners & _DEFINITE and not _has_own_name(token):
             return "plural" if lower in PLURAL_NOUNS else "singular"
     return None
+
+
+def _hyphened(token: Token) -> bool:
+    """A modifier written with a hyphened prefix: "Kurdish-led", "US-backed"."""
+    return token.i >= 2 and token.doc[token.i - 1].text in "-‐–"
 
 
 def _has_own_name(token: Token) -> bool:

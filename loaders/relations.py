@@ -1833,6 +1833,9 @@ class _DepSentence:
                 return
             if lemma in {"agreement", "deal", "accord"} and n.head.lower_ == "of":
                 return
+            if family == "truce" and _sought(n):
+                self.ctx.vetoed.add(n.i)  # (nor may the token-order pass read one)
+                return  # "called for / urged a ceasefire between A and B": none yet
             participants: list[Ref] = []
             partners: list[Ref] = []
             sides: list[list[Ref]] = []
@@ -3611,6 +3614,23 @@ def _sharing_body(n: Token) -> bool:
     """An intelligence-sharing body: "information centre", "joint coordination cell"."""
     return any(c.dep_ in {"compound", "amod"} and c.lower_ in _SHARING_WORDS
                for c in n.children)
+
+
+_SEEKING_VERBS = frozenset({"urge", "urged", "urges", "urging", "demand", "demanded", "demands",
+                            "demanding", "propose", "proposed", "proposes", "proposing",
+                            "seek", "sought", "seeks", "seeking", "request", "requested",
+                            "requests", "requesting"})
+_SEEKING_WITH_FOR = frozenset({"call", "called", "calls", "calling", "appeal", "appealed",
+                               "appeals", "appealing", "push", "pushed", "pushes", "pushing",
+                               "press", "pressed", "presses", "pressing", "plea"})
+
+
+def _sought(n: Token) -> bool:
+    """A truce asked for, not made: "urged a ceasefire", "called for a truce between A and B"."""
+    head = n.head
+    if n.dep_ == "dobj" and head.lower_ in _SEEKING_VERBS:
+        return True
+    return n.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ in _SEEKING_WITH_FOR
 
 
 def _backer_epithet(tok: Token) -> bool:

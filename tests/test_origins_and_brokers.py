@@ -42,3 +42,24 @@ def test_a_participle_on_one_conjunct_describes_it_alone(extractor: Extractor) -
     support = directed(extractor, text, "support")
     assert ("russia", "saa") in support
     assert ("iran", "russia") not in support
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey urged a ceasefire between the SDF and the SNA.",
+    "Russia called for a truce between the army and Jaish al-Islam.",
+])
+def test_a_truce_asked_for_is_not_made(extractor: Extractor, text: str) -> None:
+    assert directed(extractor, text, "truce") == set()
+
+
+def test_a_truce_agreed_is_made(extractor: Extractor) -> None:
+    text = "The SDF and the SNA agreed a ceasefire."
+    assert {frozenset(p) for p in directed(extractor, text, "truce")} == {
+        frozenset(("sdf", "syrian-national-army"))}
+
+
+def test_the_strongest_force_is_no_anaphor(extractor: Extractor) -> None:
+    text = ("Turkey shelled Afrin. Nusra has been the strongest force in the province since it "
+            "routed the Syrian Revolutionaries Front.")
+    assert ("turkey", "syrian-revolutionaries-front") not in directed(extractor, text,
+                                                                      "hostility")
