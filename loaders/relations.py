@@ -1300,6 +1300,11 @@ class _DepSentence:
                 for a in subjects:
                     self.emit(HOSTILITY, [a], [b for b in subjects if b.actor != a.actor], v)
                 return
+            if targets:
+                # an actor is not its own side's attacker: "The army attacked factions in
+                # Idlib: A and B", with the list read as an apposition to the subject
+                subjects = [r for r in subjects if r.actor not in {t.actor for t in targets}
+                            ] or subjects
             self.emit(HOSTILITY, subjects, targets, v)
             if subjects and not targets and not self.flags(v)[0]:
                 self.ctx.note_attackers(subjects, v)  # "X attacked villages west of Manbij"
@@ -1484,6 +1489,11 @@ class _DepSentence:
                      and c.lower_ in {"of", "by"} for p in _pobjs(c)
                      if p.lower_ not in PEOPLE_NOUNS]  # "formed by al-Qaeda loyalists"
                 )
+                if not members:
+                    # "formed by the main factions in the province: A, B and C"
+                    members = [r for c in v.children if c.dep_ in {"prep", "agent"}
+                               and c.lower_ == "by" for p in _pobjs(c)
+                               if p.lower_ in MEMBER_PLURALS for r in self.listed_after(p)]
                 if not members and self.passive(v):
                     # "formed during the fighting by A and B": the agent hangs one level down
                     members = self.refs([p for c in v.children if c.dep_ == "prep"
@@ -1537,6 +1547,10 @@ class _DepSentence:
                     coalition = coalition[:1]
             else:
                 return
+            if len(coalition) > 1 and members:
+                # "X was formed by the factions: A, B", with the list read as an apposition
+                # to X
+                coalition = [r for r in coalition if r.actor not in {m.actor for m in members}]
             if len(coalition) == 1:
                 self.emit(MEMBERSHIP, members, coalition, v)
                 if lemma in FOUNDING_VERBS and self.passive(v) and self.names_room(
@@ -2580,7 +2594,7 @@ class _DepSentence:
                 # "in which officers of the general staffs of A, B and C work together"
                 members += [self.ctx.by_token[t.i] for s in self.subject_tokens(c)
                             for t in s.subtree if t.i in self.ctx.by_token]
-        if n.dep_ == "dobj" and n.head.lower_ in FOUNDING_VERBS | FOUNDING_PARTICIPLES:
+        if n.dep_ == "dobj" and n.head.lower_ in FOUNDING_WORDS | FOUNDING_PARTICIPLES:
             members += self.refs(self.subject_tokens(n.head))  # "A and B set up a centre"
         unique = list({r.actor: r for r in members}.values())
         if len(unique) >= 2:
@@ -2717,6 +2731,15 @@ class _DepSentence:
             tok.dep_ == "pobj" and tok.head.lower_ == "of"
             and (tok.head.head.like_num or tok.head.head.lower_ in {"two", "three", "four",
                                                                       "both"}))
+        if k < end and self.doc[k].lower_ in {"in", "from", "across", "around"} and not counted:
+            # "the main factions in the province: A, B and C": the place phrase before a colon
+            j = k + 1
+            while j < end and j - k < 6 and self.doc[j].text not in {":", ","} and (
+                j not in self.ctx.by_token
+            ):
+                j += 1
+            if j < end and self.doc[j].text == ":":
+                k = j + 1
         if counted and k < end and self.doc[k].lower_ in {"in", "from", "across", "around"}:
             # "two SNA factions in Afrin, A and B": the place phrase before the list
             j = k + 1
@@ -2737,6 +2760,11 @@ class _DepSentence:
             k += 1
         else:
             return []
+        return self.names_from(k)
+
+    def names_from(self, k: int) -> list[Ref]:
+        """The run of names (with list glue between them) that starts at token ``k``."""
+        end = self.sent.end
         out: list[Ref] = []
         while k < end:
             ref = self.ctx.by_token.get(k)
@@ -2797,7 +2825,9 @@ class _DepSentence:
         if not owners and n.dep_ == "nsubj" and n.head.lemma_ == "be" and (
             n.lower_ in {"members", "components", "factions", "groups"}
         ):
-            owners = self.unnamed_coalition(n)
+            # "The founding factions of the Islamic Front are A, B and C"
+            owners = [r for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for r in self.refs(_pobjs(c))][:1] or self.unnamed_coalition(n)
         if len(owners) != 1 or any(p.lower_ in {"against", "on"} for p in n.ancestors
                                    if p.dep_ == "prep" and p.head.i == n.head.i):
             return
@@ -2808,9 +2838,10 @@ class _DepSentence:
                                                      for c in n.children):
             members = self.refs([n.head])  # "A and B, both FSA brigades"
         if not members and n.dep_ == "nsubj" and n.head.lemma_ == "be":
-            # "The main FSA factions involved were A, B and C"
+            # "The main FSA factions involved were A, B and C" (a long list the parser may
+            # break into other roles: read it off the token order then)
             members = self.refs([c for c in n.head.children if c.dep_ == "attr"
-                                 and c.i > n.head.i])
+                                 and c.i > n.head.i]) or self.names_from(n.head.i + 1)
         if not members and n.dep_ == "pobj" and n.head.lower_ == "among" and (
             n.head.head.pos_ in {"VERB", "AUX"}
         ):
@@ -2847,7 +2878,9 @@ class _DepSentence:
         elif not definite:
             return []
         listed = [c for c in n.head.children if c.dep_ == "attr" and c.i > n.head.i]
-        if len(self.refs([x for c in listed for x in (c, *c.conjuncts)])) < 2:
+        if len(self.refs([x for c in listed for x in (c, *c.conjuncts)])) < 2 and len(
+            self.names_from(n.head.i + 1)
+        ) < 2:
             return []
         named = self.ctx.coref.named_coalitions[-1:]
         return [Ref(a, n.i, n.i + 1, coref=True) for a in named]
@@ -3605,7 +3638,7 @@ _SHARING_WORDS = frozenset({"information", "intelligence", "coordination", "data
                             "liaison"})
 FOUNDING_PARTICIPLES = frozenset({"set", "established", "created", "founded", "formed", "run",
                                   "staffed", "operated"})
-FOUNDING_VERBS = frozenset({"set", "sets", "setting", "establish", "established",
+FOUNDING_WORDS = frozenset({"set", "sets", "setting", "establish", "established",
                             "establishes", "create", "created", "creates", "found", "founded",
                             "form", "formed", "forms", "open", "opened", "opens"})
 

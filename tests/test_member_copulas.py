@@ -59,3 +59,24 @@ def test_states_running_an_intelligence_centre_are_allies(extractor: Extractor,
 def test_a_centre_without_founders_allies_no_one(extractor: Extractor) -> None:
     text = "Russia said the information centre in Baghdad had tracked ISIS convoys."
     assert directed(extractor, text, "alliance") == set()
+
+
+def test_the_founding_factions_of_a_named_front_are_its_members(extractor: Extractor) -> None:
+    text = ("The founding factions of the Islamic Front are Harakat Ahrar al-Sham al-Islamiya, "
+            "Jaish al-Islam, Liwa al-Tawhid, Suqour al-Sham and the Kurdish Islamic Front.")
+    members = directed(extractor, text, "membership")
+    assert {("ahrar-al-sham", "islamic-front"), ("suqour-al-sham", "islamic-front"),
+            ("kurdish-islamic-front", "islamic-front")} <= members
+
+
+def test_formed_by_the_factions_listed_after_a_colon(extractor: Extractor) -> None:
+    text = ("Jaish al-Fatah was formed in March by the main factions in the province: Jabhat "
+            "al-Nusra, Ahrar al-Sham, Jund al-Aqsa and Faylaq al-Sham.")
+    members = directed(extractor, text, "membership")
+    assert {("jabhat-al-nusra", "jaysh-al-fatah"), ("sham-legion", "jaysh-al-fatah")} <= members
+
+
+def test_a_list_read_as_the_subjects_apposition_is_not_attacking(extractor: Extractor) -> None:
+    text = "The army attacked factions in Idlib: Jabhat al-Nusra and Ahrar al-Sham."
+    assert directed(extractor, text, "hostility") == {("saa", "jabhat-al-nusra"),
+                                                      ("saa", "ahrar-al-sham")}
