@@ -929,6 +929,8 @@ class _DepSentence:
             ):
                 self.hyphen_backed(tok)
                 continue
+            if lower == "led" and tok.i >= 2 and self.doc[tok.i - 1].text in "-‐–":
+                self.hyphen_led(tok)
             if lower in {"allied", "affiliated"} and tok.dep_ == "amod" and (
                 tok.head.dep_ == "conj" and tok.i > 0 and self.doc[tok.i - 1].text not in "-‐–"
             ):
@@ -2545,6 +2547,20 @@ class _DepSentence:
             return
         self.emit(SUPPORT, supporters, supported, tok)
 
+    def hyphen_led(self, tok: Token) -> None:
+        """"the YPG-led Syrian Democratic Forces": the leading group is in the coalition it
+        leads (not "the Saudi-led intervention": no coalition named)."""
+        leaders = self.actors_at(self.doc[tok.i - 2], 1)
+        k = tok.i + 1
+        while k < self.sent.end and k not in self.ctx.by_token and k - tok.i <= 2 and (
+            self.doc[k].pos_ in {"ADJ", "DET"}
+        ):
+            k += 1
+        led = self.ctx.by_token.get(k)
+        if not leaders or led is None or not self.is_coalition([led]):
+            return
+        self.emit(MEMBERSHIP, [r for r in leaders if r.actor != led.actor], [led], tok)
+
     def joint(self, n: Token) -> None:
         self.named_coalition(n)
         participants = self.noun_agents(n)
@@ -2793,6 +2809,14 @@ class _DepSentence:
         "includes/brings together N factions: A, B" lists the subject's members."""
         owners = [r for c in n.children if c.dep_ in {"compound", "nmod", "poss"} and c.i < n.i
                   for r in self.actors_at(c, 1)]
+        whole = [r for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for r in self.refs(_pobjs(c))]
+        if len(owners) == 1 and len(whole) == 1 and owners[0].actor != whole[0].actor and (
+            n.lower_ in {"units", "brigades", "battalions", "formations"}
+        ):
+            # "Tiger Forces units of the Syrian Arab Army": the named units belong to it
+            self.emit(MEMBERSHIP, owners, whole, n)
+            return
         if not owners and n.lower_ in {"members", "components", "units", "factions"} and (
             n.dep_ == "pobj" and n.head.lower_ == "as" and n.head.head.pos_ == "VERB"
         ):

@@ -80,3 +80,18 @@ def test_a_list_read_as_the_subjects_apposition_is_not_attacking(extractor: Extr
     text = "The army attacked factions in Idlib: Jabhat al-Nusra and Ahrar al-Sham."
     assert directed(extractor, text, "hostility") == {("saa", "jabhat-al-nusra"),
                                                       ("saa", "ahrar-al-sham")}
+
+
+def test_the_leader_of_a_led_coalition_is_a_member(extractor: Extractor) -> None:
+    text = "The YPG-led Syrian Democratic Forces captured Raqqa."
+    assert ("ypg", "sdf") in directed(extractor, text, "membership")
+
+
+def test_a_led_operation_has_no_members(extractor: Extractor) -> None:
+    text = "The Russian-led operation against ISIS continued near Palmyra."
+    assert directed(extractor, text, "membership") == set()
+
+
+def test_named_units_of_an_army_belong_to_it(extractor: Extractor) -> None:
+    text = "Tiger Forces units of the Syrian Arab Army advanced."
+    assert directed(extractor, text, "membership") == {("tiger-forces", "saa")}
