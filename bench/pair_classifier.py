@@ -3,18 +3,19 @@
 Run: ``.venv/bin/python bench/pair_classifier.py [--positive-weight 1.0] [--threshold 0.5]``
 
 An exploratory measurement for planning, not part of the extractor. For every sentence of the
-four evaluation sets (``tests/heldout``, ``blind``, ``unseen``, ``fresh``), every pair of actors
-named in it is a candidate, labelled with the gold family stated in that sentence (or "none";
-optional gold is left out). Features: the rules' own claims for the pair, trigger families and
-lemmas and prepositions on the dependency path between the two mentions, trigger families and
-words between them, distances and dependency labels. A softmax regression (numpy, L2) is
-trained on three sets and tested on the fourth (leave one set out); its predictions are added
-for pairs the rules left without a claim, and both are scored with the held-out scorer.
+development sets in ``SETS`` (the eleven scored blind sets under ``tests/``), every pair of
+actors named in it is a candidate, labelled with the gold family stated in that sentence (or
+"none"; optional gold is left out). Features: the rules' own claims for the pair, trigger
+families and lemmas and prepositions on the dependency path between the two mentions, trigger
+families and words between them, distances and dependency labels. A softmax regression (numpy,
+L2) is trained on all sets but one and tested on the one left out; its predictions are added for
+pairs the rules left without a claim, and both are scored with the held-out scorer.
 
-First run, 2026-11-29 (`bench/README.md`): adding the classifier never raised F1 on the held-out
-set, at any weight or threshold tried. The candidate counts it prints say why: on the fresh set
-only 161 of 257 required relations have both actors named in the sentence that states them (the
-rest need coreference or a wider window), and of those, 101 have no rule claim.
+First run, 2026-11-29, on four sets (`bench/README.md`): adding the classifier never raised F1
+on the held-out set, at any weight or threshold tried. Re-run 2026-11-30 on eleven sets: no set's
+F1 changes with the defaults. About half the misses are no candidates at all (they need
+coreference, a wider window or an actor the pipeline did not recognise), and the candidates it
+does see are not separable with these features.
 """
 
 from __future__ import annotations
