@@ -1981,6 +1981,20 @@ class _DepSentence:
                     self.emit(MEMBERSHIP, [r for r in described if r.actor != parent[0].actor],
                               parent, n)
                 return
+            edge = n.left_edge.i
+            after_name = edge >= 2 and self.doc[edge - 1].text == "," and (
+                self.ctx.by_token.get(edge - 2) is not None)
+            if n.dep_ not in {"attr", "appos"} and after_name and any(
+                c.dep_ == "det" for c in n.children
+            ):
+                # "joined the Fifth Corps, the Russian-backed formation of the Syrian army",
+                # with the description parsed as a second object: it describes the name
+                parent = self.refs([p for c in n.children if c.dep_ == "prep"
+                                    and c.lower_ == "of" for p in _pobjs(c)])
+                before = self.ctx.by_token[edge - 2]
+                if len(parent) == 1 and parent[0].actor != before.actor:
+                    self.emit(MEMBERSHIP, [before], parent, n)
+                return
             if n.dep_ not in {"attr", "appos"}:
                 return
             coalition = [p for c in n.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}
@@ -2623,6 +2637,12 @@ class _DepSentence:
         if tok.lower_ == "together":
             partners = self.refs([p for c in tok.children if c.lower_ == "with"
                                   for p in _pobjs(c)])
+        if not partners and tok.head.dep_ == "relcl" and any(
+            c.dep_ in {"dobj", "pobj"} and c.lower_ in WH_WORDS for c in tok.head.children
+        ):
+            # "Jabhat al-Nusra, which Faylaq al-Rahman had fought alongside": the stranded
+            # preposition's object is the relative pronoun's antecedent
+            partners = self.actors_at(self.relative_anchor(tok.head), 1)
         if not partners:
             # the parser often leaves "alongside X" unattached: the name right after it
             partners = self.next_mention(tok, reach=3)

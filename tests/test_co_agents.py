@@ -139,3 +139,11 @@ def test_fighters_of_two_groups_holding_out_together_operate_jointly(
 def test_a_relative_object_on_a_description_is_the_named_group(extractor: Extractor) -> None:
     text = "Kurds fear the SNA, the rebel coalition that Ankara has armed since 2017."
     assert ("turkey", "syrian-national-army") in directed(extractor, text, "support")
+
+
+def test_a_stranded_alongside_in_a_relative_clause_takes_the_antecedent(
+    extractor: Extractor,
+) -> None:
+    text = "Jabhat al-Nusra, which Faylaq al-Rahman had fought alongside in Jobar for years, left."
+    assert {frozenset(p) for p in directed(extractor, text, "joint_operation")} == {
+        frozenset(("faylaq-al-rahman", "jabhat-al-nusra"))}

@@ -95,3 +95,11 @@ def test_a_led_operation_has_no_members(extractor: Extractor) -> None:
 def test_named_units_of_an_army_belong_to_it(extractor: Extractor) -> None:
     text = "Tiger Forces units of the Syrian Arab Army advanced."
     assert directed(extractor, text, "membership") == {("tiger-forces", "saa")}
+
+
+def test_a_description_after_a_name_read_as_an_object_still_describes_it(
+    extractor: Extractor,
+) -> None:
+    text = ("Shabab al-Sunna joined the Fifth Corps, the Russian-backed formation of the Syrian "
+            "army.")
+    assert ("5th-corps", "saa") in directed(extractor, text, "membership")
