@@ -532,6 +532,15 @@ def _made_in(doc: Doc, span: Span) -> bool:
         doc[span.end + 1].lower_ in MADE_WORDS)
 
 
+_BRANCH_NOUNS = frozenset({"affiliate", "affiliates", "branch", "branches", "wing", "franchise",
+                           "offshoot", "chapter", "office", "offices"})
+
+
+def _branch_of_place(doc: Doc, span: Span) -> bool:
+    """"al-Qaeda's Syria affiliate", "the Iraq branch": a country naming where, not who."""
+    return span.end < len(doc) and doc[span.end].lower_ in _BRANCH_NOUNS
+
+
 def _is_locative(doc: Doc, start: int) -> bool:
     k = start - 1
     while k >= 0 and (doc[k].lower_ in {"the", "northern", "southern", "eastern", "western",
@@ -593,8 +602,10 @@ class ActorDiscovery:
             added.append(span)
             taken.update(range(span.start, span.end))
         existing, more = _abbreviation_spans(doc, existing + added, taken)
-        doc.spans[ACTORS_KEY] = sorted((s for s in existing + more if not _made_in(doc, s)),
-                                       key=lambda s: s.start)
+        doc.spans[ACTORS_KEY] = sorted(
+            (s for s in existing + more if not _made_in(doc, s) and not (
+                self.gazetteer.kind(s.label_) is ActorKind.STATE and _branch_of_place(doc, s))),
+            key=lambda s: s.start)
         return doc
 
     def _candidates(self, doc: Doc) -> Iterable[Span]:

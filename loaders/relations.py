@@ -1889,7 +1889,9 @@ class _DepSentence:
                           if c.dep_ == "prep" and c.lower_ in {"between", "among"}]
             for child in preps:
                 if child.dep_ == "prep" and child.lower_ == "with":
-                    partners += self.refs(_pobjs(child))
+                    # (not "with Russian mediation": a broker, not a party)
+                    partners += self.refs([p for p in _pobjs(child)
+                                           if p.lower_ not in _BROKERING_NOUNS])
                 elif child.dep_ == "prep" and child.lower_ in {"between", "among", "of"}:
                     if child.lower_ == "of" and lemma not in {"alliance", "coalition", "pact",
                                                               "axis"}:
@@ -1954,6 +1956,12 @@ class _DepSentence:
                 for k, side in enumerate(sides):
                     for other in sides[k + 1:]:
                         self.emit(rtype, side, other, n)
+            elif not partners and not participants and any(
+                c.dep_ == "prep" and c.lower_ == "with" and _pobjs(c)
+                and not self.refs(_pobjs(c)) for c in preps
+            ):
+                pass  # "A and B took the village under an agreement with the rebels": one
+                # side of a deal with an unnamed party, not parties to each other
             else:
                 participants = agents + partners + participants
                 self.emit_symmetric(rtype, participants, n)
@@ -3677,6 +3685,8 @@ def _is_attack(tok: Token) -> bool:
     return lemma is not None and VERBS[lemma].family in {"hostility", "capture"}
 
 
+_BROKERING_NOUNS = frozenset({"mediation", "help", "support", "backing", "sponsorship",
+                              "guarantees", "guarantee", "assistance", "blessing", "approval"})
 SHARING_BODY_NOUNS = frozenset({"centre", "center", "cell", "headquarters"})
 _SHARING_WORDS = frozenset({"information", "intelligence", "coordination", "data",
                             "liaison"})

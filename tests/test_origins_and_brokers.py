@@ -63,3 +63,23 @@ def test_the_strongest_force_is_no_anaphor(extractor: Extractor) -> None:
             "routed the Syrian Revolutionaries Front.")
     assert ("turkey", "syrian-revolutionaries-front") not in directed(extractor, text,
                                                                       "hostility")
+
+
+def test_a_deal_with_an_unnamed_party_pairs_no_one(extractor: Extractor) -> None:
+    text = ("Regime forces and Hezbollah fighters took over the village under a local agreement "
+            "with the rebels.")
+    assert directed(extractor, text, "truce") == set()
+
+
+def test_a_mediator_named_after_with_is_no_party(extractor: Extractor) -> None:
+    text = "The SDF and the army reached an agreement with Russian mediation."
+    assert {frozenset(p) for p in directed(extractor, text, "truce")} == {
+        frozenset(("sdf", "saa"))}
+
+
+def test_a_country_before_affiliate_is_a_place(extractor: Extractor) -> None:
+    text = ("The operations room brings together Jabhat al-Nusra, Al Qaeda's Syria affiliate, "
+            "with Ahrar al-Sham.")
+    members = directed(extractor, text, "membership")
+    assert ("jabhat-al-nusra", "al-qaeda") in members
+    assert not any("saa" in pair for pair in members)
