@@ -2667,6 +2667,16 @@ class _DepSentence:
         lemma = VERB_FORMS.get(verb.lower_)
         if lemma is not None and VERBS[lemma].family in {"support", "support_light"}:
             return  # "sent weapons alongside advisers"
+        clause = [verb]
+        while clause[-1].dep_ not in {"relcl", "ccomp", "advcl", "conj", "ROOT"} and (
+            clause[-1].head.i != clause[-1].i
+        ):
+            clause.append(clause[-1].head)  # (up to the verb's own clause)
+        if any(VERB_FORMS.get(a.lower_) is not None and VERBS[VERB_FORMS[a.lower_]].family in
+               {"includes", "includes_passive"} for a in clause):
+            # "brings together seven groups, led by A and B, alongside C": a list of members,
+            # not a fight
+            return
         fighting = (lemma is not None and VERBS[lemma].family in {"hostility", "capture"}) or any(
             c.dep_ == "xcomp" and VERB_FORMS.get(c.lower_) is not None
             and VERBS[VERB_FORMS[c.lower_]].family in {"hostility", "capture"}

@@ -147,3 +147,17 @@ def test_a_stranded_alongside_in_a_relative_clause_takes_the_antecedent(
     text = "Jabhat al-Nusra, which Faylaq al-Rahman had fought alongside in Jobar for years, left."
     assert {frozenset(p) for p in directed(extractor, text, "joint_operation")} == {
         frozenset(("faylaq-al-rahman", "jabhat-al-nusra"))}
+
+
+def test_alongside_in_a_member_list_is_no_operation(extractor: Extractor) -> None:
+    text = ("Jaish Al Fatah brings together seven groups, led by Ahrar Al Sham and Jabhat Al "
+            "Nusra, alongside Jund Al Aqsa and Faylaq al-Sham.")
+    assert directed(extractor, text, "joint_operation") == set()
+
+
+def test_alongside_in_a_relative_clause_under_a_member_list_still_counts(
+    extractor: Extractor,
+) -> None:
+    text = "The coalition includes the YPG, which fought alongside the FSA."
+    assert {frozenset(p) for p in directed(extractor, text, "joint_operation")} == {
+        frozenset(("ypg", "fsa"))}
