@@ -1696,6 +1696,8 @@ class _DepSentence:
         if (lemma == "take" and not took_control and not took_over
                 and not any(self.is_place(o) for o in expanded)):
             return
+        if lemma == "take" and any(o.lower_ == "part" for o in objects):
+            return  # "took part in the operation, from groups including A": no capture
         cleared = lemma in {"clear", "free", "purge", "cleanse", "rid"}
         taken_from = self.refs([p for c in v.children if c.dep_ == "prep" and (
                                     c.lower_ == "from" or (c.lower_ == "of" and cleared))

@@ -83,3 +83,9 @@ def test_a_country_before_affiliate_is_a_place(extractor: Extractor) -> None:
     members = directed(extractor, text, "membership")
     assert ("jabhat-al-nusra", "al-qaeda") in members
     assert not any("saa" in pair for pair in members)
+
+
+def test_taking_part_is_no_capture(extractor: Extractor) -> None:
+    text = ("Around 1,500 FSA fighters took part in the operation, from groups including the "
+            "Sultan Murad Division, the Hamza Division and Faylaq al-Sham.")
+    assert directed(extractor, text, "hostility") == set()
