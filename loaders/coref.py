@@ -201,7 +201,7 @@ def anaphor_number(token: Token) -> str | None:
             return "plural"
         if lower == "force" and (token.dep_ == "attr" or any(
             c.dep_ in {"compound", "nmod"} or (c.dep_ == "prep" and c.lower_ == "of")
-            or (c.dep_ == "amod" and not _hyphened(c)) for c in token.children
+            or (c.dep_ == "amod" and not hyphened(c)) for c in token.children
         )):
             # "the air force", "the force of the blast", "the strongest force": no anaphor
             # (only a bare or hyphen-described one is: "the Kurdish-led force")
@@ -211,7 +211,7 @@ def anaphor_number(token: Token) -> str | None:
     return None
 
 
-def _hyphened(token: Token) -> bool:
+def hyphened(token: Token) -> bool:
     """A modifier written with a hyphened prefix: "Kurdish-led", "US-backed"."""
     return token.i >= 2 and token.doc[token.i - 1].text in "-‐–"
 

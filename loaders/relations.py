@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import ActorKind, PlaceAction, RelationType
 from loaders.coref import COALITION_NOUNS as COREF_COALITION_NOUNS
-from loaders.coref import CorefState, anaphor_number
+from loaders.coref import CorefState, anaphor_number, hyphened
 from loaders.dates import DATE_KEY
 from loaders.gazetteer import Gazetteer
 from loaders.guard import guarded
@@ -1991,17 +1991,14 @@ class _DepSentence:
                     self.emit(MEMBERSHIP, [r for r in described if r.actor != parent[0].actor],
                               parent, n)
                 return
-            edge = n.left_edge.i
-            after_name = edge >= 2 and self.doc[edge - 1].text == "," and (
-                self.ctx.by_token.get(edge - 2) is not None)
-            if n.dep_ not in {"attr", "appos"} and after_name and any(
+            before = self.name_before(n)
+            if n.dep_ not in {"attr", "appos"} and before and any(
                 c.dep_ == "det" for c in n.children
             ):
                 # "joined the Fifth Corps, the Russian-backed formation of the Syrian army",
                 # with the description parsed as a second object: it describes the name
                 parent = self.refs([p for c in n.children if c.dep_ == "prep"
                                     and c.lower_ == "of" for p in _pobjs(c)])
-                before = self.ctx.by_token[edge - 2]
                 if len(parent) == 1 and parent[0].actor != before.actor:
                     self.emit(MEMBERSHIP, [before], parent, n)
                 return
@@ -2522,13 +2519,11 @@ class _DepSentence:
             # "the Hamza Division, one of the Turkish-backed FSA factions": the described
             # group, not the coalition the faction noun names
             supported = self.actors_at(head.head.head.head, 1)[:1] or supported
-        edge = head.left_edge.i
-        if not supported and head.i > tok.i and head.dep_ in {"appos", "attr"} and edge >= 2 and (
-            self.doc[edge - 1].text == ","
-        ) and self.ctx.by_token.get(edge - 2) is not None:
+        before = self.name_before(head)
+        if not supported and head.i > tok.i and head.dep_ in {"appos", "attr"} and before:
             # "join the Fifth Corps, the Russian-backed formation of the army": the name right
             # before the comma, wherever the parser hung the description
-            supported = [self.ctx.by_token[edge - 2]]
+            supported = [before]
         if not supported and head.i > tok.i and head.dep_ == "appos":
             # "the NFL, the main Turkish-backed rebel alliance": the description's anchor
             supported = self.actors_at(head.head, 1)[:1]
@@ -2615,6 +2610,19 @@ class _DepSentence:
         if targets and _noun_family(n) == "hostility":
             pass  # noun() emits the hostility for each participant
 
+    def name_before(self, tok: Token) -> Ref | None:
+        """The name right before the comma that opens ``tok``'s phrase ("the Fifth Corps, the
+        ... formation"), if there is one."""
+        edge = tok.left_edge.i
+        if edge >= 2 and self.doc[edge - 1].text == ",":
+            return self.ctx.by_token.get(edge - 2)
+        return None
+
+    def mentions_in(self, tokens: list[Token]) -> list[Ref]:
+        """Every actor named anywhere under these tokens, however deep the parse nests it."""
+        return [self.ctx.by_token[t.i] for tok in tokens for t in tok.subtree
+                if t.i in self.ctx.by_token]
+
     def sharing_body(self, n: Token) -> None:
         """"the information centre in Baghdad, set up jointly by Russia, Syria, Iran and Iraq",
         "..., in which officers of A, B and C work together": the states that run a shared
@@ -2626,14 +2634,12 @@ class _DepSentence:
             founders.append(n.head)  # "The centre, set up by A and B, ..." read as active
         for c in founders:
             # "set up jointly by the military of Russia, Syria, Iran and Iraq"
-            members += [self.ctx.by_token[t.i] for a in c.children if a.dep_ == "agent"
-                        for t in a.subtree if t.i in self.ctx.by_token]
+            members += self.mentions_in([a for a in c.children if a.dep_ == "agent"])
         for c in n.children:
             if c.dep_ == "relcl" and any(t.lower_ in {"together", "jointly"}
                                          for t in c.children):
                 # "in which officers of the general staffs of A, B and C work together"
-                members += [self.ctx.by_token[t.i] for s in self.subject_tokens(c)
-                            for t in s.subtree if t.i in self.ctx.by_token]
+                members += self.mentions_in(self.subject_tokens(c))
         if n.dep_ == "dobj" and n.head.lower_ in FOUNDING_WORDS | FOUNDING_PARTICIPLES:
             members += self.refs(self.subject_tokens(n.head))  # "A and B set up a centre"
         unique = list({r.actor: r for r in members}.values())
@@ -3735,8 +3741,7 @@ def _sought(n: Token) -> bool:
 def _backer_epithet(tok: Token) -> bool:
     """"US-backed", "Iranian-funded": says who backs the described group, not which group it
     is, so it does not narrow an anaphor ("the Iranian-backed movement" is "the movement")."""
-    return tok.dep_ == "amod" and tok.lower_ in SUPPORT_PARTICIPLES and tok.i >= 2 and (
-        tok.doc[tok.i - 1].text in "-‐–")
+    return tok.dep_ == "amod" and tok.lower_ in SUPPORT_PARTICIPLES and hyphened(tok)
 
 
 def _modifier_text(tok: Token) -> str:
