@@ -82,6 +82,10 @@ class CoordinatedActs:
             family = NOUNS[lemma]
             if family != "hostility" or t.lower_ in {"war", "conflict", "rivalry"}:
                 return
+            if t.dep_ == "pobj" and t.head.lower_ in {"of", "in"} and t.head.head.lower_ in {
+                "cessation", "end", "halt", "pause", "suspension", "lull"
+            }:
+                return  # "a cessation of hostilities between A and B" is a truce
             own = {t.head.i} | {c.i for c in t.head.children if c.dep_ in {"aux", "auxpass"}}
             if any(w.pos_ in {"VERB", "AUX"} and w.i not in own for w in self.doc[k + 1:tok.i]):
                 return  # "before the operation began, said the matter was between A and B"

@@ -104,7 +104,7 @@ NOUNS: dict[str, str] = {
         "coalition", "collaboration", "allegiance", "axis")},
     **{n: "truce" for n in (
         "truce", "ceasefire", "cessation", "armistice", "agreement", "deal", "accord",
-        "reconciliation", "de-escalation", "détente", "detente")},
+        "reconciliation", "de-escalation", "détente", "detente", "pause")},
     **{n: "support" for n in (
         "support", "backing", "aid", "assistance", "help", "cover", "weapons", "arms",
         "funding", "training", "supplies", "sponsorship", "backer", "patron", "sponsor",
@@ -155,7 +155,8 @@ PROXY_NOUNS: frozenset[str] = frozenset(
      "airpower", "navy", "warships", "advisers", "advisors", "instructors", "committee",
      "negotiators", "delegation", "delegations", "representatives", "envoys", "notables",
      "volunteers", "recruits", "conscripts", "snipers", "presidents", "president",
-     "ministers", "minister", "chiefs"}
+     "ministers", "minister", "chiefs", "infrastructure", "facility", "ships", "ship",
+     "vessels", "submarines", "fleet", "flotilla"}
 )
 # Nouns of quantity that pass an argument on ("dozens of ISIS fighters").
 QUANTITY_NOUNS: frozenset[str] = frozenset(
@@ -163,7 +164,7 @@ QUANTITY_NOUNS: frozenset[str] = frozenset(
      "several", "most",
      "all", "group", "groups", "contingent", "detachment", "band", "unit", "units", "wave",
      "series", "remnants", "members", "factions", "faction", "organizations", "organisations",
-     "organization", "organisation"}
+     "organization", "organisation", "batch", "batches"}
 )
 # Hostility verbs that say the subjects fought each other when they have no object.
 RECIPROCAL: frozenset[str] = frozenset({"clash", "skirmish"})

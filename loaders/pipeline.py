@@ -26,6 +26,8 @@ from collections.abc import Iterable
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import NORM, ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import ActorKind, slugify
@@ -125,6 +127,21 @@ class LineBreakSentencer:
         return doc
 
 
+# A one-token name that is also an English function word ("IS", "US") keeps that word's norm,
+# and the model's embeddings (keyed by norm) then parse it as the word: "strikes on IS targets"
+# came out with "IS" as a verb. Such names get a norm no English word has.
+FUNCTION_WORD_NAMES = frozenset({"is", "us", "it", "an", "as", "at", "in", "on", "or", "so",
+                                 "no", "am"})
+
+
+def _name_norms(doc: Doc, spans: list[Span]) -> None:
+    for span in spans:
+        token = span[0]
+        lowered = token.text.lower()
+        if len(span) == 1 and lowered in FUNCTION_WORD_NAMES:
+            token.norm_ = f"{lowered}{lowered[-1]}x"
+
+
 # -- gazetteer actors -------------------------------------------------------------------------
 
 
@@ -171,6 +188,7 @@ class ActorRuler:
                 merged = doc.char_span(start, end, label=label, kb_id=source)
                 if merged is not None:
                     spans.append(merged)
+        _name_norms(doc, spans)
         doc.spans[ACTORS_KEY] = spans
         return doc
 
@@ -224,7 +242,8 @@ class ActorRuler:
                     continue
                 if not _bare_government(doc, tok, self.gazetteer):
                     continue
-            elif tok.text != "army" or not _bare_army(doc, tok):
+            elif not (tok.text == "army" or (tok.text == "Army" and (
+                tok.i == 0 or doc[tok.i - 1].text in ".\n"))) or not _bare_army(doc, tok):
                 continue  # "an army of volunteers", "Jaish (army)" and other uses stay out
             # ("the government" of a Syrian-war report is Damascus whoever was named last)
             label = default if tok.lower_ in {"government", "regime"} and default else last_army
@@ -957,6 +976,24 @@ def build_nlp(
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("allegiance_line_breaks")
         nlp.add_pipe("allegiance_actor_ruler", config={**config, "discover": discover})
+    add_rank_abbreviations(nlp)
     nlp.add_pipe("allegiance_actor_discovery", config={**config, "discover": discover})
     nlp.add_pipe("allegiance_relations", config=config)
     return nlp
+
+
+# Military ranks the English tokenizer does not know as abbreviations: it splits "Brig." into a
+# word and a full stop, and the parser then ends the sentence inside "Brig. Gen. Suheil
+# al-Hassan", cutting the subject off its verb.
+RANK_ABBREVIATIONS: tuple[str, ...] = ("Brig.", "Col.", "Lt.", "Maj.", "Capt.", "Cpt.", "Sgt.",
+                                       "Cpl.", "Pvt.", "Pte.", "Cmdr.", "Cdr.", "Lt.-Col.",
+                                       "Lt.-Gen.", "Maj.-Gen.", "Brig.-Gen.")
+
+
+def add_rank_abbreviations(nlp: Language) -> None:
+    """Teach the tokenizer the ranks in ``RANK_ABBREVIATIONS`` as single tokens."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return
+    for rank in RANK_ABBREVIATIONS:
+        tokenizer.add_special_case(rank, [{ORTH: rank, NORM: rank.lower()}])

@@ -750,6 +750,15 @@ class _DepSentence:
             direct = [c for c in v.lefts if c.dep_ == "dep" and c.i in self.ctx.by_token
                       and any(cc.dep_ == "cc" and cc.lower_ == "and" for cc in c.children)
                       ] + direct
+        if direct and direct[0].i > 0 and direct[0].lower_ in PROXY_NOUNS and (
+            not self.actors_at(direct[0])
+        ):
+            # "Ahrar al-Sham fighters and JFS clashed": the owner's name hangs on the verb
+            owner = self.doc[direct[0].i - 1]
+            if owner.head.i == v.i and owner.dep_ in {"dep", "npadvmod"} and (
+                owner.i in self.ctx.by_token
+            ):
+                direct = [owner, *direct]
         misread = self.actor_aux(v)
         if misread:
             direct = sorted([*direct, *misread, *(c for c in v.children if c.dep_ == "nsubjpass")],
@@ -1765,8 +1774,10 @@ class _DepSentence:
     def noun(self, n: Token, lemma: str) -> None:
         family = NOUNS[lemma]
         if family == "hostility":
-            if n.head.lower_ in {"of"} and n.head.head.lower_ in {"cessation", "end", "halt"}:
-                return
+            if n.head.lower_ in {"of", "in"} and n.head.head.lower_ in {
+                "cessation", "end", "halt", "pause", "suspension", "lull"
+            }:
+                return  # ("a pause in the offensive": the truce noun's to read)
             verb = n.head.head if n.dep_ == "pobj" else n
             if verb.pos_ == "VERB" and self.passive(verb) and VERB_FORMS.get(verb.lower_) in (
                 FOUNDING_VERBS
@@ -1864,11 +1875,23 @@ class _DepSentence:
                           for o in _pobjs(p) for c in o.children if c.lower_ == "with"]
             # "a truce mediated by clerics between A and B", "the agreement, concluded between
             # A and B": the parties hang on the participle
-            preps += [c for a in n.children if a.dep_ == "acl" for c in a.subtree
+            preps += [c for a in n.children if a.dep_ in {"acl", "relcl"} for c in a.subtree
                       if c.dep_ == "prep" and c.lower_ in {"between", "among"}
                       and c.head.lower_ not in {"talks", "negotiations", "meeting"}]
+            paused = [h for c in n.children if c.dep_ == "prep" and c.lower_ in {"in", "of"}
+                      and lemma in {"pause", "cessation"} for h in _pobjs(c)
+                      if _noun_family(h) == "hostility"]
+            for h in paused:
+                # "a pause in hostilities between A and B", "the pause in Turkey's offensive
+                # against the SDF": the fighting's sides are the parties
+                preps += [c for c in h.children if c.dep_ == "prep"
+                          and c.lower_ in {"between", "among"}]
+                fought = self.refs([p for c in h.children if c.dep_ == "prep"
+                                    and c.lower_ in {"against", "on"} for p in _pobjs(c)])
+                if fought:
+                    participants += self.own_agents(h) + fought
             holder = n.head if n.dep_ == "compound" else n  # ("the ceasefire regime")
-            if holder.dep_ == "nsubjpass" and holder.head.pos_ == "VERB":
+            if holder.dep_ == "nsubjpass" and holder.head.pos_ == "VERB" and not participants:
                 # "The ceasefire was agreed between A and B"
                 preps += [c for c in holder.head.children
                           if c.dep_ == "prep" and c.lower_ in {"between", "among"}]
@@ -1889,6 +1912,10 @@ class _DepSentence:
                 # parser hung on the main verb still describes the agreement
                 preps += [c for c in self.doc[after + 1].children
                           if c.dep_ == "prep" and c.lower_ in {"between", "among"}]
+            if lemma in DEAL_NOUNS:
+                # "the agreement reached with X", "a deal negotiated with Russian officers"
+                preps += [c for a in n.children if a.dep_ == "acl" and a.tag_ == "VBN"
+                          for c in a.children if c.dep_ == "prep" and c.lower_ == "with"]
             for child in preps:
                 if child.dep_ == "prep" and child.lower_ == "with":
                     # (not "with Russian mediation": a broker, not a party)
@@ -1911,6 +1938,15 @@ class _DepSentence:
                         # "between the government and the armed groups including A, B and
                         # C": the listed groups are one side, not parties to each other
                         for p in _pobjs(child):
+                            split = [c for c in p.children if c.dep_ in {"nmod", "compound"}
+                                     and c.i in self.ctx.by_token and any(
+                                         k.dep_ == "conj" and k.pos_ == "NOUN"
+                                         for k in c.children)]
+                            if split:
+                                # "between the government and rebel factions including A":
+                                # the parser's one noun phrase is two sides
+                                sides.append(self.actors_at(split[0]))
+                                participants += sides[-1]
                             for t in _coordinated(p):
                                 # ("the leaders of the armed formations, including A and B")
                                 side = self.actors_at(t) + self.refs(
@@ -1918,6 +1954,11 @@ class _DepSentence:
                                      and c.lower_ in {"including", "like"}
                                      and 0 < c.i - t.i < 8 and _own_phrase(c, t)
                                      for q in _pobjs(c)])
+                                listed = self.listed_after(t) if (
+                                    t.lower_ in MEMBER_PLURALS) else []
+                                if len(listed) > len(side) - len(self.actors_at(t)):
+                                    # "factions, among them A and B" (read off the order)
+                                    side = self.actors_at(t) + listed
                                 if side:
                                     sides.append(side)
             if signers and not participants:
@@ -2119,7 +2160,14 @@ class _DepSentence:
                 lemma is not None and VERBS[lemma].family == "support"
             ):
                 return []  # who "repelled" or "financed the attack" did not make it
-            return self.refs(self.subject_tokens(node.head))
+            agents = self.refs(self.subject_tokens(node.head))
+            if not agents and node.lower_ == "under" and self.passive(node.head) and any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in n.children
+            ):
+                # "Fighters of X were transferred to Y under an arrangement with Z": the moved
+                # side is a party
+                agents = self.refs([c for c in node.head.children if c.dep_ == "nsubjpass"])
+            return agents
         return []
 
     def own_agents(self, n: Token) -> list[Ref]:
@@ -2145,6 +2193,12 @@ class _DepSentence:
                 # "an offensive led by X", "attacks carried out by X"
                 agents += self.refs([p for c in child.children if c.dep_ == "agent"
                                      for p in _pobjs(c)])
+            if child.dep_ == "acl" and child.lower_ in {"claimed", "attributed", "blamed"}:
+                # "an attack claimed by ISIS", "a bombing attributed to IS" (the hedge is the
+                # clause's)
+                agents += self.refs([p for c in child.children if (
+                    c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in {"to", "on"}))
+                    for p in _pobjs(c)])
         return agents
 
     def capture_noun(self, n: Token) -> None:
@@ -2184,7 +2238,11 @@ class _DepSentence:
         an actor's attack) is hostile to it, whatever the verb, unless the verb or noun is
         one of words, law or warning ("protested against", "sanctions against")."""
         head = prep.head
-        if head.lower_ in TIME_NOUNS and head.dep_ == "pobj" and head.head.dep_ == "prep":
+        fights = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in _pobjs(c) if _noun_family(p) == "hostility"]
+        if head.lower_ in TIME_NOUNS and fights:
+            head = fights[0]  # "after weeks of army operations against X"
+        elif head.lower_ in TIME_NOUNS and head.dep_ == "pobj" and head.head.dep_ == "prep":
             head = head.head.head  # "fought for months against X"
         lower = head.lower_
         if lower in NOT_HOSTILE_AGAINST or head.lower_ in ARGUING_VERBS:
@@ -2205,7 +2263,9 @@ class _DepSentence:
                 # side fights it too
                 sources += self.refs([c for c in head.children if c.dep_ == "dobj"])
         elif head.pos_ in {"NOUN", "PROPN"}:
-            if _noun_family(head) in {"hostility", "alliance"} or lower in ALLY_NOUNS:
+            if (_noun_family(head) in {"hostility", "alliance"} or lower in ALLY_NOUNS) and (
+                head.i == prep.head.i
+            ):
                 # noun() reads "offensive against X"; "a partnership with the SDF against
                 # ISIS" says who partners, not who fights
                 return
@@ -2854,7 +2914,8 @@ class _DepSentence:
         "A, one of the SNA factions": the listed or described groups belong to the named one.
         "includes/brings together N factions: A, B" lists the subject's members."""
         owners = [r for c in n.children if c.dep_ in {"compound", "nmod", "poss"} and c.i < n.i
-                  for r in self.actors_at(c, 1)]
+                  and not any(k.dep_ == "conj" and k.pos_ == "NOUN" for k in c.children)
+                  for r in self.actors_at(c, 1)]  # ("the government and rebel factions
         whole = [r for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
                  for r in self.refs(_pobjs(c))]
         if len(owners) == 1 and len(whole) == 1 and owners[0].actor != whole[0].actor and (
@@ -3223,8 +3284,10 @@ class _DepSentence:
         if lemma in COALITION_NOUNS:
             members = [p for c in a.children if c.dep_ == "prep" and c.lower_ in {"of", "between"}
                        for p in _pobjs(c)]
-            members += [p for c in a.children if c.dep_ == "acl"
-                        for p in self.object_tokens(c, frozenset({"of"}))]
+            members += [p for c in a.children if c.dep_ == "acl" and _verb_family(c) not in {
+                            "hostility", "hostile_light", "capture", "support", "prevent"}
+                        for p in self.object_tokens(c, frozenset({"of"}))]  # (not "a group
+            # fighting IS")
             # only groups named as such: "a coalition of former FSA units" lists units, not
             # the FSA
             named = [t for m in members for t in self.expand(m)
@@ -3830,3 +3893,9 @@ def _proper_name(tok: Token) -> str:
         if text.startswith(prefix):
             text = text[len(prefix):]
     return text.strip()
+
+
+def _verb_family(tok: Token) -> str | None:
+    """The family of the verb ``tok`` names, if it is one of ours."""
+    lemma = VERB_FORMS.get(tok.lower_)
+    return VERBS[lemma].family if lemma is not None else None
