@@ -254,7 +254,8 @@ def inflect(verb: str) -> set[str]:
         # Doubled final consonant: "bombed" no, "shipped", "repelled", "patrolled" yes. Extra
         # forms that English never writes ("targetted") cost nothing.
         if (verb[-1] in "bdglmnprt" and verb[-2] in "aeiou"
-                and verb[-3:-2] not in ("a", "e", "i", "o", "u")):
+                and (verb[-3:-2] not in ("a", "e", "i", "o", "u")
+                     or verb[-4:-2] == "qu")):  # ("equipped": the "u" of "qu" is no vowel)
             forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing", verb + verb[-1] + "s"}
     return forms
 

@@ -417,6 +417,14 @@ class _DepSentence:
                             for pobj in _pobjs(agent):
                                 for item in (pobj, *pobj.conjuncts):
                                     out += self.actors_at(item, depth + 1)
+        if not out and depth == 0 and tok.lower_ in {"forces", "groups", "factions", "militias",
+                                                     "units", "fighters"} and any(
+            c.dep_ == "amod" and c.lower_ in {"allied", "supporting", "friendly", "auxiliary"}
+            for c in tok.children
+        ):
+            # "backed by allied forces including fighters of Hezbollah": the listed ones
+            out += self.refs([p for c in tok.children if c.dep_ == "prep"
+                              and c.lower_ in {"including", "like"} for p in _pobjs(c)])
         if not out and tok.lower_ in {"allies", "proxies", "partners", "brothers", "comrades"}:
             # "Turkish troops and their allies in the Syrian National Army"
             for child in tok.children:
@@ -725,6 +733,10 @@ class _DepSentence:
         if self.passive(v):
             agents = [p for c in v.children if c.dep_ == "agent"
                       for a in (c, *c.conjuncts) for p in _pobjs(a)]
+            if agents:
+                # "backed by X and by Y": the second "by" hangs on the participle
+                agents += [p for c in v.children if c.dep_ == "conj" and c.lower_ == "by"
+                           for p in _pobjs(c)]
             if not agents:
                 # the agent of coordinated participles hangs on the last one
                 for conj in v.conjuncts:
@@ -888,6 +900,13 @@ class _DepSentence:
                     # the clause describes the militias alone, which name no one)
             if v.dep_ == "conj" and not out:
                 out += [c for c in v.head.children if c.dep_ == "nsubjpass"]
+                first = v
+                while first.dep_ == "conj" and first.head.i != first.i:
+                    first = first.head
+                if not out and first.dep_ in {"acl", "relcl"} and first.tag_ == "VBN":
+                    # "a militia recruited, funded and commanded by the IRGC": every
+                    # participle describes the noun the first one hangs on
+                    out.append(self.relative_anchor(first))
         else:
             out += [c for c in v.children if c.dep_ in {"dobj", "dative"}]
             if v.dep_ == "amod" and v.head.i > v.i and (
@@ -2847,7 +2866,7 @@ class _DepSentence:
         hangs such lists anywhere)."""
         k = tok.i + 1
         end = self.sent.end
-        if k < end and self.doc[k].text in {",", ":"}:
+        if k < end and self.doc[k].text in {",", ":", "-", "–", "—", "("}:
             k += 1
         counted = any(c.dep_ == "nummod" for c in tok.children) or (
             tok.dep_ == "pobj" and tok.head.lower_ == "of"
@@ -2878,7 +2897,9 @@ class _DepSentence:
             pass  # "two SNA factions, the Sultan Murad Division and the Hamza Division"
         elif words[:2] == ["among", "them"] or words[:2] == ["such", "as"]:
             k += 2
-        elif words[:1] in (["including"], ["like"], ["notably"]):
+        elif words[:1] in (["including"], ["like"], ["notably"], ["mainly"], ["mostly"],
+                           ["chiefly"], ["primarily"], ["principally"], ["especially"],
+                           ["particularly"]):
             k += 1
         else:
             return []
