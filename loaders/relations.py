@@ -1339,8 +1339,9 @@ class _DepSentence:
             if subjects and not targets and not self.flags(v)[0]:
                 self.ctx.note_attackers(subjects, v)  # "X attacked villages west of Manbij"
             if targets or any(self.is_place(o) or (o.pos_ == "PROPN" and o.i not in
-                                                  self.ctx.by_token) for o in objects):
-                self.co_actors(v, subjects)
+                                                  self.ctx.by_token)
+                              or _noun_family(o) == "hostility" for o in objects):
+                self.co_actors(v, subjects)  # ("A and B pressed their assault on the town")
         elif family == "hostile_light":
             # "launched Operation Peace Spring against the SDF": only the "against" object
             targets = self.refs([p for c in v.children if c.dep_ == "prep"
@@ -1624,7 +1625,15 @@ class _DepSentence:
                 return
             # "fighters of X joined Y" is not "X joined Y": only named subjects count.
             named = [r for r in subjects if r.coref or _names_subject(self.doc[r.start:r.end])]
-            self.emit(MEMBERSHIP, named, self.refs(objects), v)
+            joined = self.refs(objects)
+            colon = next((t.i for t in self.doc[v.i + 1:min(v.i + 4, self.sent.end - 1)]
+                          if t.text == ":"), None)
+            before = self.refs([o for o in objects if colon is not None and o.i < colon])
+            if not named and colon is not None and len(before) == 1:
+                # "several groups announced they were joining X: A, B and C"
+                joined = before
+                named = [r for r in self.names_from(colon + 1) if r.actor != joined[0].actor]
+            self.emit(MEMBERSHIP, named, joined, v)
 
     def co_actors(self, v: Token, subjects: list[Ref]) -> None:
         """"Hezbollah and the Syrian army besieged Zabadani": named, coordinated subjects of
@@ -1750,8 +1759,11 @@ class _DepSentence:
             return  # "a campaign to liberate X": the aim, not a capture
         negated, hedged = self.flags(v)
         action = PlaceAction.CONTROLS if lemma in {"control", "hold"} else PlaceAction.CAPTURED
-        if action is PlaceAction.CAPTURED and any(self.place_names(o) for o in expanded):
-            self.co_actors(v, actors)
+        if action is PlaceAction.CAPTURED and (taken_from or any(
+            self.place_names(o) or o.lower_ in {"positions", "position", "areas", "area"}
+            for o in expanded
+        )):
+            self.co_actors(v, actors)  # ("A and B liberated the centre of X from C")
         for o in expanded:
             if o.lower_ in PERSON_PROXIES and lemma in {"capture", "seize"}:
                 self.emit(HOSTILITY, actors, self.refs([o]), v)

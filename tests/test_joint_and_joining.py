@@ -1,0 +1,48 @@
+"""Session 8: coordinated subjects that take ground "from" an enemy, or retake positions, act
+together even when no named place is taken; groups listed after a colon ("they were joining X:
+A, B and C") are the ones joining."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import Extractor
+from tests.extraction_cases import directed
+
+
+@pytest.fixture
+def extractor(model_extractor: Extractor) -> Extractor:
+    return model_extractor
+
+
+def joint(extractor: Extractor, text: str) -> set[frozenset[str]]:
+    return {frozenset(p) for p in directed(extractor, text, "joint_operation")}
+
+
+def test_taking_ground_from_an_enemy_together_is_joint(extractor: Extractor) -> None:
+    text = ("The Hamza Division and the Sultan Murad Division cleared the centre of the district "
+            "from the YPG.")
+    assert joint(extractor, text) == {frozenset(("hamza-division", "sultan-murad-division"))}
+
+
+def test_retaking_positions_together_is_joint(extractor: Extractor) -> None:
+    text = "Fighters of the YPG and the YPJ retook several positions south of the hill."
+    assert joint(extractor, text) == {frozenset(("ypg", "ypj"))}
+
+
+def test_one_subject_makes_no_joint_operation(extractor: Extractor) -> None:
+    text = "The YPG retook several positions south of the hill from ISIS."
+    assert joint(extractor, text) == set()
+
+
+def test_groups_listed_after_a_colon_join(extractor: Extractor) -> None:
+    text = ("Four factions said on Sunday they were joining Jaysh al-Islam: Liwa al-Islam, "
+            "Jaysh al-Ummah and Liwa Shuhada Douma.")
+    joined = directed(extractor, text, "membership")
+    assert ("liwa-al-islam", "jaysh-al-islam") in joined
+    assert all(target == "jaysh-al-islam" for _, target in joined)
+
+
+def test_a_named_subject_keeps_its_own_claim(extractor: Extractor) -> None:
+    text = "Liwa al-Islam said it was joining Jaysh al-Islam: a step long expected."
+    assert directed(extractor, text, "membership") == {("liwa-al-islam", "jaysh-al-islam")}
