@@ -458,9 +458,31 @@ class _DepSentence:
             for child in tok.children:
                 if child.dep_ == "appos":
                     out += self.actors_at(child, depth + 1)
+        if not out and depth <= 1 and tok.lower_ in NAME_HEADS:
+            out = self.name_head(tok)
         if not out and depth == 0:
             out = self.resolve_anaphor(tok)
         return out
+
+    def name_head(self, tok: Token) -> list[Ref]:
+        """"the council", "the room's members", "this division": the last actor named in the
+        report with that word in its name ("the Manbij Military Council ... the council's
+        fighters"). Only a bare definite noun: "the military council of Aleppo" names its own."""
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children):
+            return []
+        if any(c.dep_ in {"compound", "amod", "nmod", "appos", "prep", "acl", "relcl"}
+               for c in tok.children):
+            return []
+        word = tok.lower_
+        for span in reversed(self.ctx.spans):
+            if span.start >= tok.i:
+                continue
+            if word in span.text.lower().replace("-", " ").split() or (
+                word in self.ctx.gaz.actor(span.label_).name.lower().split()
+                if span.label_ in self.ctx.gaz else word in span.label_.split("-")
+            ):
+                return [Ref(span.label_, tok.i, tok.i + 1, coref=True)]
+        return []
 
     def _slashed(self, ref: Ref) -> list[Ref]:
         """Actors written together with a slash ("PKK/YPG", "YPG/YPJ") are both meant."""
@@ -3737,6 +3759,9 @@ RELYING_VERBS = frozenset({"rely", "relies", "relied", "relying", "depend", "dep
 # Anaphor nouns that only stand for actors the gazetteer describes with the noun itself.
 NOUN_DESCRIPTORS = frozenset({"party", "organisation", "organization"})
 # Plural force nouns a description turns into one actor ("the Kurdish-led forces").
+# Name heads that, as a bare definite noun, point back to the actor so named ("the council").
+NAME_HEADS = frozenset({"council", "division", "brigade", "battalion", "regiment", "corps",
+                        "legion", "room", "committee", "movement", "brigades", "battalions"})
 DESCRIBED_PLURALS = frozenset({"forces", "fighters", "militants", "jihadists"})
 # Capitalised descriptors inside a list of names ("the Afghan Fatemiyoun Brigade").
 LIST_DESCRIPTORS = frozenset({"afghan", "pakistani", "iraqi", "lebanese", "syrian", "iranian",
