@@ -472,6 +472,11 @@ class MemberLists:
         members = self.run_before(cue.i)
         if not members:
             return
+        if self.ctx.parsed:
+            subject = [self.ctx.by_token[c.i] for c in cue.children
+                       if c.dep_ in {"nsubj", "nsubjpass"} and c.i in self.ctx.by_token]
+            if subject and subject[0].actor not in {m.actor for m in members}:
+                return  # "X, which includes A, B and C, was merged into Y": X is, by the parse
         k = coalition.end
         if k + 2 < self.sent.end and self.doc[k].text == "," and (
             self.doc[k + 1].lower_ in {"together", "along"} and self.doc[k + 2].lower_ == "with"

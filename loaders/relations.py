@@ -332,6 +332,9 @@ def claim_record(
 class _DepSentence:
     def __init__(self, ctx: DocRelations, sent: Span) -> None:
         self._resolving: set[int] = set()
+        # tokens a rule has shown to stand alone, not with their conjuncts ("A and B, which
+        # absorbed ...": B only)
+        self.solo: set[int] = set()
         self.ctx = ctx
         self.sent = sent
         self.doc = ctx.doc
@@ -638,6 +641,8 @@ class _DepSentence:
 
     def expand(self, tok: Token) -> list[Token]:
         """The token, its conjuncts, and the items of "groups such as A and B"."""
+        if tok.i in self.solo:
+            return [tok]
         out: list[Token] = []
         for t in _coordinated(tok):
             listed = False
@@ -839,6 +844,21 @@ class _DepSentence:
                              and c.i in self.ctx.by_token]
                     if named:
                         return named
+                last = max(anchor.conjuncts, key=lambda t: t.i, default=None)
+                if last is not None and len(anchor.conjuncts) == 1 and not any(
+                    t.lower_ in {"each", "jointly", "together", "both", "all", "one", "another"}
+                    for t in v.subtree
+                ) and last.i > anchor.i and last.i < v.i and (
+                    self.doc[last.right_edge.i + 1].text == ","
+                    and last.right_edge.i + 2 == direct[0].i
+                    and not any(t.tag_ == "VBP" or t.lower_ in {"are", "were", "have"}
+                                for t in (v, *v.children) if t.dep_ in {"ROOT", "relcl", "aux",
+                                                                         "auxpass"})
+                ):
+                    # "between HTS and Ahrar al-Sham, which absorbed ...": a singular relative
+                    # right after the last conjunct describes that one alone
+                    self.solo.add(last.i)
+                    return [last]
                 return [v.head]
             if (v.dep_ == "conj" and v.head.pos_ in {"PROPN", "NOUN"}
                     and v.head.i < direct[0].i and any(c.lower_ == "and" for c in v.head.children)):
