@@ -89,6 +89,8 @@ class CoordinatedActs:
             own = {t.head.i} | {c.i for c in t.head.children if c.dep_ in {"aux", "auxpass"}}
             if any(w.pos_ in {"VERB", "AUX"} and w.i not in own for w in self.doc[k + 1:tok.i]):
                 return  # "before the operation began, said the matter was between A and B"
+            if any(c.dep_ == "det" and c.lower_ == "any" for c in t.children):
+                return  # "to prevent any clash between A and B": none has happened
             a, b = sides[0], sides[1]
             negated = any(c.lower_ == "no" for c in t.children)
             for x, y in ((a, b), (b, a)):

@@ -683,6 +683,9 @@ def classify_candidate(
 def _trim(span: Span) -> Span:
     start, end = span.start, span.end
     doc = span.doc
+    for k in range(start + 1, end - 1):
+        if doc[k].text in "-–—" and doc[k].whitespace_ and doc[k - 1].whitespace_:
+            start = k + 1  # "Aleppo, SNB - Units of ...": a dateline's dash ends a name
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}):
@@ -775,7 +778,10 @@ def _head_noun_spans(doc: Doc) -> Iterable[Span]:
             prev = doc[start - 1]
             inside = _capitalised(prev) and not prev.is_sent_start and prev.lower_ != "the"
             # "Deir ez-Zor Military Council": a lower-case Arabic article inside the name
-            if inside or (prev.lower_ in _ARTICLE_GLUE and start - 1 > 0):
+            spaced_dash = prev.text in "-–—" and bool(prev.whitespace_) and (
+                bool(doc[start - 2].whitespace_) if start > 1 else True
+            )  # ("Aleppo, SNB - Units of the army": a dateline's dash ends a name)
+            if inside or (prev.lower_ in _ARTICLE_GLUE and start - 1 > 0 and not spaced_dash):
                 start -= 1
             elif _capitalised(prev) and prev.is_sent_start and prev.lower_ != "the":
                 start -= 1

@@ -1927,6 +1927,12 @@ class _DepSentence:
             if agents and targets:
                 self.emit(HOSTILITY, agents, targets, n)
         elif family in {"alliance", "truce"}:
+            if any(c.dep_ == "det" and c.lower_ == "any" for c in n.children) and (
+                not self.flags(n)[0]
+            ):
+                self.ctx.vetoed.add(n.i)
+                return  # "played down any coordination with X" ("denied any alliance" is a
+                # negated claim)
             if lemma == "cessation" and not any(
                 c.dep_ == "prep" and any(p.lower_ in {"hostilities", "hostility", "fighting",
                                                        "clashes", "attacks"} for p in _pobjs(c))

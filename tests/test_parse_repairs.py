@@ -2,14 +2,15 @@
 "Brig. Gen." does not end a sentence; a one-token name that is also an English word ("IS")
 gets a norm the model does not read as that word; a name the parser hangs on the verb still owns
 the "fighters" after it; "weeks of army operations against X"; an attack "claimed by" or
-"attributed to" a group is that group's."""
+"attributed to" a group is that group's; a dateline's spaced dash ends a name; "any" coordination
+played down or "any" clash prevented is none (a denied one stays a negated claim)."""
 
 from __future__ import annotations
 
 import pytest
 
 from loaders.extract import Extractor
-from tests.extraction_cases import directed
+from tests.extraction_cases import directed, run
 
 
 @pytest.fixture
@@ -73,3 +74,26 @@ def test_a_group_fighting_a_foe_is_not_its_member(extractor: Extractor) -> None:
 def test_ships_of_a_navy_act_for_the_state(extractor: Extractor) -> None:
     text = "Two ships of the Russian Navy fired cruise missiles at ISIS targets near Palmyra."
     assert directed(extractor, text, "hostility") == {("russia", "islamic-state")}
+
+
+def test_a_dateline_dash_ends_a_name(extractor: Extractor) -> None:
+    text = ("Homs, XNA - Units of the Syrian Arab Army, in cooperation with the National Defence "
+            "Forces, eliminated terrorists of Jabhat al-Nusra.")
+    assert directed(extractor, text, "membership") == set()
+    assert ("saa", "jabhat-al-nusra") in directed(extractor, text, "hostility")
+
+
+def test_any_coordination_played_down_is_no_alliance(extractor: Extractor) -> None:
+    text = "Liwa al-Tawhid commanders played down any coordination with Jabhat al-Nusra."
+    assert directed(extractor, text, "alliance") == set()
+
+
+def test_any_alliance_denied_stays_a_negated_claim(extractor: Extractor) -> None:
+    result = run(extractor, "The SDF denied any alliance with the regime.")
+    alliances = [c for c in result.claims if c.type.value == "alliance"]
+    assert alliances and all(c.negated for c in alliances)
+
+
+def test_preventing_any_clash_is_no_clash(extractor: Extractor) -> None:
+    text = "Ankara said talks would prevent any clash between the regime forces and the FSA."
+    assert directed(extractor, text, "hostility") == set()
