@@ -51,7 +51,8 @@ BACKWARD_CUES: tuple[tuple[str, ...], ...] = (
     ("affiliated", "to"), ("operating", "under"), ("operates", "under"), ("operate", "under"),
     ("fighting", "under"), ("fight", "under"), ("fights", "under"), ("within",),
     ("grouped", "in"), ("grouped", "under"), ("grouped", "within"), ("backbone", "of"),
-    ("core", "of"), ("pledged", "allegiance", "to"), ("pledge", "allegiance", "to"),
+    ("core", "of"), ("pillar", "of"), ("pillars", "of"), ("mainstay", "of"),
+    ("pledged", "allegiance", "to"), ("pledge", "allegiance", "to"),
     ("pledging", "allegiance", "to"), ("swore", "allegiance", "to"),
     ("sworn", "allegiance", "to"),
 )
@@ -353,6 +354,8 @@ class MemberLists:
             ):
                 self.formed_by(tok)
                 continue
+            if tok.lower_ == "among" and n > 0 and tokens[n - 1].text == ",":
+                self.among_described(tok)  # (and "among them" below)
             length = _match(tokens, n, _FORWARD)
             nxt = tokens[n + 1].lower_ if n + 1 < len(tokens) else ""
             if length == 1 and tok.lower_ in {"members", "components"} and nxt == "of":
@@ -423,6 +426,22 @@ class MemberLists:
             if self.doc[k].text in {",", ";", "."} or k in self.ctx.by_token:
                 return
 
+    def among_described(self, tok: Token) -> None:
+        """"A, B and C, among the largest FSA factions involved": the listed groups belong
+        to the coalition the factions are named after."""
+        k = tok.i + 1
+        if k < self.sent.end and self.doc[k].lower_ == "the":
+            k += 1
+        while k < self.sent.end and self.ref_at(k) is None and self.doc[k].pos_ == "ADJ":
+            k += 1
+        coalition = self.ref_at(k) if k < self.sent.end else None
+        if coalition is None or not self.is_coalition(coalition.actor):
+            return
+        if coalition.end >= self.sent.end or self.doc[coalition.end].lower_ not in GROUP_PLURALS:
+            return
+        self.emit([m for m in self.run_before(tok.i - 1, reach=1)
+                   if m.actor != coalition.actor], coalition, tok)
+
     def described(self, start: int, end: int) -> None:
         """"Liwa al-Tawhid, the largest Free Syrian Army brigade in Aleppo", "TAI, an
         FSA-affiliated group": a name described as a unit of a coalition belongs to it."""
@@ -470,6 +489,11 @@ class MemberLists:
         if coalition is None:
             return
         members = self.run_before(cue.i)
+        if not members and cue.lower_ in {"components", "members", "factions"} and (
+            coalition.end + 1 < self.sent.end and self.doc[coalition.end].text in ":-–—"
+        ):
+            # "the components of Jaish al-Fatah - A, B and C": the list follows the name
+            members = self.run_after(coalition.end + 1, reach=1)
         if not members:
             return
         if self.ctx.parsed:

@@ -1025,6 +1025,8 @@ class _DepSentence:
                 self.relied(tok)
             if tok.pos_ == "VERB" and lower in {"lose", "loses", "lost", "losing"}:
                 self.lost_to(tok)
+            if tok.pos_ == "VERB" and lower in {"count", "counts", "counted", "counting"}:
+                self.counts_among(tok)
             if lower in {"dominated", "controlled"} and tok.dep_ in {"acl", "relcl"}:
                 self.dominated(tok)  # (before "controlled" is read as a capture verb)
             if lower in {"set", "sets", "setting"} and tok.pos_ == "VERB" and any(
@@ -2594,6 +2596,26 @@ class _DepSentence:
         self.ctx.emit(HOSTILITY, takers, self.refs(self.subject_tokens(v)), v, self.sent,
                       base=CONF_DIRECT, negated=negated, hedged=hedged)
 
+    def counts_among(self, v: Token) -> None:
+        """"X, which counts A and B among its members": A and B belong to X."""
+        if not any(p.lower_ in {"members", "ranks", "components", "factions", "constituents"}
+                   for c in v.children if c.dep_ == "prep" and c.lower_ == "among"
+                   for p in _pobjs(c)):
+            return
+        members = self.refs([c for c in v.children if c.dep_ in {"dobj", "attr"}])
+        holder = self.refs(self.subject_tokens(v))
+        if not holder and v.dep_ == "relcl":
+            node = v.head  # "a coalition of eight brigades ..., which counts": the named one
+            for _ in range(4):
+                if node.dep_ not in {"pobj", "prep", "appos"} or node.head.i == node.i:
+                    break
+                node = node.head
+                holder = self.actors_at(node, 1) if node.pos_ != "ADP" else []
+                if holder:
+                    break
+        if len(holder) == 1:
+            self.emit(MEMBERSHIP, [r for r in members if r.actor != holder[0].actor], holder, v)
+
     def relied(self, v: Token) -> None:
         """"Government forces relied heavily on NDF units": the relied-on actor supports."""
         helpers = self.refs([p for c in v.children if c.dep_ == "prep"
@@ -2667,7 +2689,7 @@ class _DepSentence:
             # "the NFL, the main Turkish-backed rebel alliance": the description's anchor
             supported = self.actors_at(head.head, 1)[:1]
         if not supported and head.dep_ == "attr" and head.head.lower_ in {
-            "is", "was", "remains", "became", "becomes"
+            "is", "was", "remains", "became", "becomes", "are", "were", "remain", "become"
         }:
             # "The NFL is the Turkish-backed coalition in Idlib"
             supported = self.refs([c for c in head.head.children if c.dep_ == "nsubj"])[:1]
@@ -3736,7 +3758,7 @@ _SHARE_VERBS = frozenset({"forms", "form", "formed", "forming", "constitutes", "
                           "constituted", "is", "are", "was", "were", "remains", "remain",
                           "remained", "became", "become", "becomes"})
 SHARE_NOUNS = frozenset({"bulk", "core", "backbone", "majority", "most", "part", "heart",
-                         "mainstay"})
+                         "mainstay", "pillar", "pillars"})
 NAMING_PARTICIPLES = frozenset({"known", "called", "named", "dubbed"})
 SHARING_VERBS = frozenset({"share", "shares", "shared", "sharing"})
 SHARED_THINGS = frozenset({"command", "control", "positions", "checkpoints", "leadership",
