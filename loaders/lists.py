@@ -384,7 +384,10 @@ class MemberLists:
         return any(t.text == "," for t in tokens[1:n - 1])  # the aside opened with a comma
 
     def forward(self, cue: Token, after: int) -> None:
-        members = self.run_after(after)
+        members = [m for m in self.run_after(after) if not (
+            m.end < self.sent.end and self.doc[m.end].lower_ in GROUP_PLURALS
+            and self.doc[m.end].text.islower()  # ("the Zenki Battalions" is a name)
+        )]  # ("a coalition of Free Syrian Army brigades": the brigades are, not the FSA)
         if not members:
             return
         if self.ctx.parsed and any(c.dep_ == "nsubj" and c.lower_ in {"they", "these", "those"}

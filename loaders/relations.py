@@ -776,6 +776,9 @@ class _DepSentence:
                           for a in _pobjs(b)]
             return agents
         direct = [c for c in v.children if c.dep_ in {"nsubj", "csubj"}]
+        accused = self.accused_of(v) if not direct else []
+        if accused:
+            return accused
         if direct and direct[0].lower_ in {"that", "who"} and v.dep_ == "ROOT":
             # "It was Nusra that routed the SRF": the cleft's focus is the subject
             focus = [a for c in v.children if c.dep_ == "ccomp" and c.pos_ == "AUX"
@@ -914,10 +917,42 @@ class _DepSentence:
             return self.subject_tokens(head.head, depth + 1)
         return []
 
+    def accused_of(self, v: Token) -> list[Token]:
+        """"accused Qatar and Turkey of financing and arming X": the accused act (a hedged
+        claim: the accusation is the report's cue)."""
+        if v.dep_ == "conj" and v.tag_ == "VBG" and v.head.lower_ in ACCUSING_VERBS and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(p.tag_ == "VBG" for p in _pobjs(c))
+            for c in v.head.children
+        ):
+            # "accused A of financing and arming X", with "arming" hung on "accused"
+            return [c for c in v.head.children if c.dep_ == "dobj"]
+        first = v
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.dep_ not in {"pobj", "pcomp"} or first.head.lower_ != "of" or (
+            first.tag_ != "VBG" and v.tag_ != "VBG"
+        ):
+            return []
+        node = first.head.head
+        for _ in range(3):
+            if node.lower_ in ACCUSING_VERBS and node.pos_ == "VERB":
+                return [c for c in node.children if c.dep_ == "dobj"]
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return []
+
     def relative_anchor(self, v: Token) -> Token:
         """The noun a relative or participle clause describes: its head, except a place name
         the parser took instead ("groups of Jaish al-Islam in Douma, which is funded by X")."""
         head = v.head
+        if head.lower_ in TIME_NOUNS and head.dep_ == "pobj" and head.head.head.pos_ in {
+            "VERB", "AUX"
+        }:
+            # "X was for years backed by Y": the parser hangs the participle on "years"
+            subject = [c for c in head.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subject:
+                return subject[0]
         if (v.dep_ == "relcl" and head.i not in self.ctx.by_token and head.dep_ == "pobj"
                 and head.head.lower_ in {"in", "at", "near", "around"}
                 and head.head.head.pos_ in {"NOUN", "PROPN"} and self.actors_at(head.head.head, 1)):
@@ -1158,7 +1193,7 @@ class _DepSentence:
     def flags(self, trigger: Token) -> tuple[bool, bool]:
         negated = negation_cue(trigger) is not None
         hedged = (self.hedge is not None or hedge_cue(self.sent[0:0], trigger) is not None
-                  or attribution_cue(trigger) is not None)
+                  or attribution_cue(trigger) is not None or bool(self.accused_of(trigger)))
         return negated, hedged
 
     def emit(self, rtype: RelationType, sources: list[Ref], targets: list[Ref],
