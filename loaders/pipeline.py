@@ -42,6 +42,7 @@ from loaders.gazetteer import (
     surface_ok,
 )
 from loaders.guard import guarded
+from loaders.lexicon import NOUN_FORMS, NOUNS
 from loaders.names import OPTIONAL_KEYS, key_tokens
 from loaders.relations import RelationExtractor
 
@@ -323,7 +324,8 @@ class ActorRuler:
                 i = end
                 continue
             if (hit.place and not _before_hyphen_participle(doc, end) and (
-                _is_locative(doc, start) or _inside_longer_name(doc, start, end)
+                (_is_locative(doc, start) and not _acting_possessor(doc, end))
+                or _inside_longer_name(doc, start, end)
                 or _dateline(doc, start, end)
             )) or (self.gazetteer.kind(hit.actor_id) is ActorKind.STATE
                   and _owns_a_place(doc, end)):
@@ -570,6 +572,19 @@ def _is_locative(doc: Doc, start: int) -> bool:
     if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in _OF_ACTOR_HEADS:
         return False  # "a proxy of Turkey", "with the support of Russia": the state acts
     return k >= 0 and doc[k].lower_ in LOCATIVE_PREPS
+
+
+def _acting_possessor(doc: Doc, end: int) -> bool:
+    """"a pause in Turkey's offensive", "in Russia's air campaign": a state whose act or force
+    follows is the state, even after a locative preposition ("in Syria's north" stays a place)."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in {"'s", "’s"}:
+        return False
+    for k in range(end + 1, min(end + 4, len(doc))):
+        word = doc[k].lower_
+        if word in _OF_ACTOR_HEADS or NOUNS.get(NOUN_FORMS.get(word, "")) in {"hostility",
+                                                                           "support"}:
+            return True
+    return False
 
 
 # Nouns after which "of <state>" names the state as an actor, not a place.

@@ -1271,6 +1271,26 @@ class _DepSentence:
         ):
             # "launched the campaign to liberate X": the campaign's actor acts
             subjects = self.noun_agents(v.head)
+        if family == "capture" and v.tag_ in {"VBN", "VBD"} and v.dep_ in {
+            "ccomp", "oprd", "xcomp"
+        } and v.head.lower_ in {"declared", "declares", "declare", "announced", "announces",
+                                "announce", "pronounced"} and not any(
+            c.dep_ in {"aux", "auxpass", "dobj"} for c in v.children
+        ) and not self.passive(v.head) and not self.refs(
+            [c for c in v.children if c.dep_ == "nsubj"]
+        ):  # (the place is the participle's "subject": "declared the city liberated")
+            # "The SDF declared the city of Raqqa liberated from ISIS": the declarer took it
+            declarers = self.refs(self.subject_tokens(v.head))
+            taken_from = self.refs([p for c in v.children if c.dep_ == "prep"
+                                    and c.lower_ == "from" for p in _pobjs(c)])
+            self.emit(HOSTILITY, declarers, taken_from, v)
+            negated, hedged = self.flags(v)
+            for o in (c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}):
+                for place in self.place_names(o):
+                    self.ctx.emit_place(declarers, place, v, self.sent,
+                                        action=PlaceAction.CAPTURED, base=CONF_DIRECT,
+                                        negated=negated, hedged=hedged)
+            return
         if family == "capture":
             self.capture(v, lemma, subjects)
             return
@@ -1828,7 +1848,9 @@ class _DepSentence:
             # "took over towns held by A", "liberated the centre of the district from X"
             taken_from += [r for r in self.held_by(expanded) if r not in taken_from]
             taken_from += [r for o in expanded for t in o.subtree if t.dep_ == "prep"
-                           and t.lower_ == "from" and t.i - o.i <= 6 and t.head.i != v.i
+                           and t.lower_ == "from" and t.head.i != v.i and (
+                               t.i - o.i <= 6 or (t.head.dep_ == "conj" and t.i - t.head.i <= 2))
+                           # ("liberated A, B, C and 230 settlements from Daesh")
                            for r in self.refs(_pobjs(t)) if r not in taken_from]
         if taken_from and lemma not in {"control", "hold"}:
             # "liberated the countryside from ISIS": fighting the group driven out
@@ -1905,6 +1927,13 @@ class _DepSentence:
             preps = list(n.children)
             preps += [conj for c in n.children if c.dep_ == "prep" for conj in c.conjuncts
                       if conj.dep_ == "conj" and conj.pos_ == "ADP"]
+            if n.dep_ == "dobj" and n.head.pos_ == "VERB" and n.head.lower_ in {
+                "carried", "carries", "carry", "carrying", "conducted", "conducts", "conduct",
+                "launched", "launches", "launch", "mounted", "staged", "executed"
+            }:
+                # "carried out a strike last month on X's position": "on" hangs on the verb
+                preps += [c for c in n.head.children if c.dep_ == "prep" and c.i > n.i
+                          and c.lower_ in {"on", "upon", "against"}]
             if n.dep_ == "nsubj" and n.head.pos_ in {"VERB", "AUX"}:
                 # "clashes continued in X between A and B": "between" hangs on the verb
                 preps += [c for c in n.head.children if c.lower_ in {"between", "among"}]
@@ -1994,6 +2023,7 @@ class _DepSentence:
             preps += [c for a in n.children if a.dep_ in {"acl", "relcl"} for c in a.subtree
                       if c.dep_ == "prep" and c.lower_ in {"between", "among"}
                       and c.head.lower_ not in {"talks", "negotiations", "meeting"}]
+            fought_over = False
             paused = [h for c in n.children if c.dep_ == "prep" and c.lower_ in {"in", "of"}
                       and lemma in {"pause", "cessation"} for h in _pobjs(c)
                       if _noun_family(h) == "hostility"]
@@ -2002,10 +2032,15 @@ class _DepSentence:
                 # against the SDF": the fighting's sides are the parties
                 preps += [c for c in h.children if c.dep_ == "prep"
                           and c.lower_ in {"between", "among"}]
-                fought = self.refs([p for c in h.children if c.dep_ == "prep"
+                fought = self.refs([p for c in (*h.children, *n.children) if c.dep_ == "prep"
                                     and c.lower_ in {"against", "on"} for p in _pobjs(c)])
+                # (the parser may hang "against the SDF" on the pause)
                 if fought:
                     participants += self.own_agents(h) + fought
+                    fought_over = True
+                    if h.lower_ not in {"hostilities", "fighting", "fire", "clashes"}:
+                        # the paused offensive itself was real
+                        self.emit(HOSTILITY, self.own_agents(h), fought, h)
             holder = n.head if n.dep_ == "compound" else n  # ("the ceasefire regime")
             if holder.dep_ == "nsubjpass" and holder.head.pos_ == "VERB" and not participants:
                 # "The ceasefire was agreed between A and B"
@@ -2095,8 +2130,9 @@ class _DepSentence:
                 return  # "X, an alliance of A and B": membership, see appos()
             if n.dep_ == "dobj" and n.head.lower_ in BROKER_VERBS:
                 agents = []  # "Russia and Turkey brokered a ceasefire": mediators, not parties
-            elif len(participants) >= 2 and any(c.dep_ == "prep" and c.lower_ == "between"
-                                                for c in preps):
+            elif len(participants) >= 2 and (fought_over or any(
+                c.dep_ == "prep" and c.lower_ == "between" for c in preps
+            )):
                 agents = []  # "officials announced a ceasefire between A and B": A and B only
             else:
                 agents = self.noun_agents(n)
@@ -2379,6 +2415,8 @@ class _DepSentence:
                 # side fights it too
                 sources += self.refs([c for c in head.children if c.dep_ == "dobj"])
         elif head.pos_ in {"NOUN", "PROPN"}:
+            if _noun_family(head) == "truce":
+                return  # "a pause in the offensive against X": the truce noun reads it
             if (_noun_family(head) in {"hostility", "alliance"} or lower in ALLY_NOUNS) and (
                 head.i == prep.head.i
             ):

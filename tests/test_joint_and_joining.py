@@ -1,6 +1,7 @@
 """Session 8: coordinated subjects that take ground "from" an enemy, or retake positions, act
 together even when no named place is taken; groups listed after a colon ("they were joining X:
-A, B and C") are the ones joining."""
+A, B and C") are the ones joining; a list of places taken "from" an enemy, a place "declared
+liberated from" one, and "carried out a strike on X's position" are hostilities."""
 
 from __future__ import annotations
 
@@ -46,3 +47,26 @@ def test_groups_listed_after_a_colon_join(extractor: Extractor) -> None:
 def test_a_named_subject_keeps_its_own_claim(extractor: Extractor) -> None:
     text = "Liwa al-Islam said it was joining Jaysh al-Islam: a step long expected."
     assert directed(extractor, text, "membership") == {("liwa-al-islam", "jaysh-al-islam")}
+
+
+def test_a_list_of_places_taken_from_an_enemy(extractor: Extractor) -> None:
+    text = ("Since August the SNA has liberated Jarablus, al-Rai and more than 200 villages "
+            "from Daesh.")
+    assert directed(extractor, text, "hostility") == {("syrian-national-army", "islamic-state")}
+
+
+def test_declaring_a_place_liberated_from_an_enemy(extractor: Extractor) -> None:
+    text = "The Syrian army on Sunday declared the town of Palmyra liberated from ISIS."
+    assert directed(extractor, text, "hostility") == {("saa", "islamic-state")}
+
+
+def test_an_announced_capture_keeps_its_own_subject(extractor: Extractor) -> None:
+    text = ("Fighters of the YPG and the YPJ on Monday liberated the town of Tal Abyad from ISIS, "
+            "the SDF command announced.")
+    assert directed(extractor, text, "hostility") == {("ypg", "islamic-state"),
+                                                      ("ypj", "islamic-state")}
+
+
+def test_a_strike_carried_out_on_a_position(extractor: Extractor) -> None:
+    text = "The IDF carried out a strike last week on a Hezbollah position near Quneitra."
+    assert directed(extractor, text, "hostility") == {("israel", "hezbollah")}

@@ -1,14 +1,15 @@
 """Session 8: who the parties of a truce are. A side named as "rebel factions including A and B"
 or "factions, among them A and B" is those groups, not a parent of them; "a pause in hostilities
 between A and B" and "a pause in A's offensive against B" are truces (and no fighting); a group
-moved "under an arrangement with X" is a party; "an agreement reached with X" names X."""
+moved "under an arrangement with X" is a party; "an agreement reached with X" names X; the paused
+offensive was itself real, and "in Turkey's offensive" names Turkey, not a place."""
 
 from __future__ import annotations
 
 import pytest
 
 from loaders.extract import Extractor
-from tests.extraction_cases import directed
+from tests.extraction_cases import directed, run
 
 
 @pytest.fixture
@@ -49,6 +50,7 @@ def test_a_cessation_of_hostilities_is_no_fight(extractor: Extractor) -> None:
 def test_a_pause_in_an_offensive_binds_its_two_sides(extractor: Extractor) -> None:
     text = "Ankara announced a five-day pause in Turkey's offensive against the SDF."
     assert pairs(extractor, text, "truce") == {frozenset(("turkey", "sdf"))}
+    assert directed(extractor, text, "hostility") == {("turkey", "sdf")}
 
 
 def test_a_pause_in_the_fighting_names_nobody(extractor: Extractor) -> None:
@@ -73,3 +75,15 @@ def test_an_agreement_reached_with_a_party_names_it(extractor: Extractor) -> Non
     text = ("The last batch of Faylaq al-Rahman fighters left Zamalka under an agreement reached "
             "with the Syrian army.")
     assert pairs(extractor, text, "truce") == {frozenset(("faylaq-al-rahman", "saa"))}
+
+
+def test_a_pause_agreed_by_a_third_party_binds_the_fighting_sides(extractor: Extractor) -> None:
+    text = "Washington agreed to a pause in the Turkish offensive against the SDF."
+    assert pairs(extractor, text, "truce") == {frozenset(("turkey", "sdf"))}
+    assert directed(extractor, text, "hostility") == {("turkey", "sdf")}  # the offensive was
+
+
+def test_a_state_owning_the_offensive_after_in_is_no_place(extractor: Extractor) -> None:
+    text = "Ankara announced a five-day pause in Turkey's offensive against the SDF."
+    assert ("turkey", "sdf") in directed(extractor, text, "hostility")
+    assert "Turkey" not in {p.name for p in run(extractor, text).places}
