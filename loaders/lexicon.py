@@ -37,7 +37,7 @@ VERBS: dict[str, VerbSpec] = {
         "neutralize", "neutralise", "eliminate", "crush", "destroy", "annihilate", "liquidate",
         "hammer", "purge", "smash", "wipe", "inflict", "dislodge", "oust", "evict", "mop",
         "harass", "overpower", "pummel", "strafe", "assassinate", "besiege", "detain",
-        "arrest", "wound", "injure", "martyr", "face")},
+        "arrest", "wound", "injure", "martyr", "face", "pursue", "chase", "torture")},
     "deal": _v("hostility", "to", "on", "upon"),
     "fight": _v("hostility", "against", "with"),
     "clash": _v("hostility", "with", "against"),

@@ -404,7 +404,15 @@ class _DepSentence:
                     child.lower_ == "for" and tok.lower_ in SPOKESMEN  # "negotiators for X"
                 )):
                     for pobj in _pobjs(child):
-                        for item in (pobj, *pobj.conjuncts):
+                        items = [pobj, *pobj.conjuncts]
+                        if pobj.i in self.ctx.by_token:
+                            # "remnants of A, the B movement and C": a list the parser reads
+                            # as an apposition chain
+                            for appos in (c for c in pobj.children if c.dep_ == "appos"
+                                          and c.i in self.ctx.by_token):
+                                items += [t for t in (appos, *appos.conjuncts)
+                                          if t not in items and t.i in self.ctx.by_token]
+                        for item in items:
                             if item is pobj or not _former_name(item):  # ("X, the former Y")
                                 out += self.actors_at(item, depth + 1)
                 if child.dep_ == "acl" and child.lower_ in {"belonging", "belonged"}:
@@ -1062,6 +1070,8 @@ class _DepSentence:
                 self.lost_to(tok)
             if tok.pos_ == "VERB" and lower in {"count", "counts", "counted", "counting"}:
                 self.counts_among(tok)
+            if tok.pos_ == "VERB" and lower in {"tighten", "tightens", "tightened", "tightening"}:
+                self.tightened(tok)
             if lower in {"dominated", "controlled"} and tok.dep_ in {"acl", "relcl"}:
                 self.dominated(tok)  # (before "controlled" is read as a capture verb)
             if lower in {"set", "sets", "setting"} and tok.pos_ == "VERB" and any(
@@ -1443,8 +1453,11 @@ class _DepSentence:
                 self.co_actors(v, subjects)  # ("A and B pressed their assault on the town")
         elif family == "hostile_light":
             # "launched Operation Peace Spring against the SDF": only the "against" object
-            targets = self.refs([p for c in v.children if c.dep_ == "prep"
-                                 and c.lower_ in spec.preps for p in _pobjs(c)])
+            against = [p for c in v.children if c.dep_ == "prep" and c.lower_ in spec.preps
+                       for p in _pobjs(c)]
+            targets = self.refs(against)
+            targets += [r for r in self.held_by(against) if r not in targets]  # ("against
+            # areas held by the SDF")
             self.emit(HOSTILITY, subjects, targets, v)
             if subjects and not targets and any(
                 _noun_family(o) == "hostility" for o in self.object_tokens(v, frozenset())
@@ -2669,6 +2682,16 @@ class _DepSentence:
         self.ctx.emit(HOSTILITY, takers, self.refs(self.subject_tokens(v)), v, self.sent,
                       base=CONF_DIRECT, negated=negated, hedged=hedged)
 
+    def tightened(self, v: Token) -> None:
+        """"tightened the noose on the terrorists of X", "tightened the siege around X"."""
+        if not any(c.dep_ == "dobj" and c.lower_ in {"noose", "siege", "grip", "encirclement",
+                                                       "cordon", "blockade", "stranglehold"}
+                   for c in v.children):
+            return
+        held = [p for o in v.children if o.dep_ == "dobj" for c in (*o.children, *v.children)
+                if c.dep_ == "prep" and c.lower_ in {"on", "around", "over"} for p in _pobjs(c)]
+        self.emit(HOSTILITY, self.refs(self.subject_tokens(v)), self.refs(held), v)
+
     def counts_among(self, v: Token) -> None:
         """"X, which counts A and B among its members": A and B belong to X."""
         if not any(p.lower_ in {"members", "ranks", "components", "factions", "constituents"}
@@ -3500,8 +3523,10 @@ class _DepSentence:
             else:
                 self.emit(rtype, described, owners, n)
             return
+        plural = n.dep_ == "appos" and n.tag_ == "NNS" and bool(n.head.conjuncts)
         if n.dep_ == "appos":
-            described = self.actors_at(n.head, 1)
+            # ("Iran and Hezbollah, Damascus's main backers": both are)
+            described = self.refs([n.head]) if plural else self.actors_at(n.head, 1)
         elif n.dep_ == "conj" and n.head.dep_ == "appos" and n.head.i not in self.ctx.by_token:
             # "Iran, Hezbollah's main patron and Damascus' closest ally": a second description
             described = self.actors_at(n.head.head, 1)[:1]
@@ -3529,10 +3554,11 @@ class _DepSentence:
                     [p for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
                      for p in _pobjs(c)])[:1]  # "its mercenaries of the so-called SNA"
         rtype, flip = RELATION_EPITHETS[n.lower_]
+        described = described if plural else described[:1]
         if flip:
-            self.emit(rtype, owners, described[:1], n)
+            self.emit(rtype, owners, described, n)
         else:
-            self.emit(rtype, described[:1], owners, n)
+            self.emit(rtype, described, owners, n)
 
     def its_epithet(self, tok: Token, ref: Ref) -> None:
         """"the Islamic Front and its component Liwa al-Tawhid", "Russia and its ally the
@@ -4018,6 +4044,9 @@ def _former_name(tok: Token) -> bool:
     head = tok.head
     if any(c.dep_ == "amod" and c.lower_ in {"former", "erstwhile"} for c in tok.children):
         return True  # "JFS, the former Nusra Front"
+    if tok.dep_ == "appos" and any(t.lower_ in {"formerly", "previously", "former", "ex"}
+                                   for t in tok.doc[max(tok.left_edge.i - 2, 0):tok.i]):
+        return True  # "Tahrir al-Sham, formerly the al-Nusra Front"
     if tok.dep_ == "pobj" and head.lower_ == "as":
         return head.head.lower_ in {"known", "referred", "formerly", "previously"}
     return tok.dep_ in {"oprd", "attr"} and head.lower_ in {"called", "named", "dubbed"}

@@ -3,7 +3,9 @@
 gets a norm the model does not read as that word; a name the parser hangs on the verb still owns
 the "fighters" after it; "weeks of army operations against X"; an attack "claimed by" or
 "attributed to" a group is that group's; a dateline's spaced dash ends a name; "any" coordination
-played down or "any" clash prevented is none (a denied one stays a negated claim)."""
+played down or "any" clash prevented is none (a denied one stays a negated claim); "remnants of A,
+the B movement and C" names all three; "tightened the noose on X"; "A and B, X's main backers";
+an offensive "against areas held by X"."""
 
 from __future__ import annotations
 
@@ -97,3 +99,34 @@ def test_any_alliance_denied_stays_a_negated_claim(extractor: Extractor) -> None
 def test_preventing_any_clash_is_no_clash(extractor: Extractor) -> None:
     text = "Ankara said talks would prevent any clash between the regime forces and the FSA."
     assert directed(extractor, text, "hostility") == set()
+
+
+def test_remnants_of_a_listed_appositive_name_are_all_targets(extractor: Extractor) -> None:
+    text = ("The army is pursuing the remnants of Jabhat al-Nusra, the Nour al-Din al-Zenki "
+            "movement and Ahrar al-Sham.")
+    assert directed(extractor, text, "hostility") == {
+        ("saa", "jabhat-al-nusra"), ("saa", "nour-al-din-al-zenki"), ("saa", "ahrar-al-sham")}
+
+
+def test_a_former_name_in_apposition_is_not_another_item(extractor: Extractor) -> None:
+    text = "The army shelled positions of Tahrir al-Sham, formerly the al-Nusra Front, at dawn."
+    assert directed(extractor, text, "hostility") == {("saa", "hayat-tahrir-al-sham")}
+
+
+def test_tightening_the_noose_on_a_group(extractor: Extractor) -> None:
+    text = "The army tightened the noose on the fighters of Jaysh al-Islam in Douma."
+    assert directed(extractor, text, "hostility") == {("saa", "jaysh-al-islam")}
+
+
+def test_tightening_a_grip_on_a_place_names_no_enemy(extractor: Extractor) -> None:
+    assert directed(extractor, "The army tightened its grip on the city.", "hostility") == set()
+
+
+def test_coordinated_backers_in_apposition(extractor: Extractor) -> None:
+    text = "Iran and Hezbollah, Damascus's main backers, sent more fighters."
+    assert directed(extractor, text, "support") == {("iran", "saa"), ("hezbollah", "saa")}
+
+
+def test_an_offensive_against_areas_held_by_a_group(extractor: Extractor) -> None:
+    text = "Turkey launched Operation Peace Spring against areas held by the SDF."
+    assert directed(extractor, text, "hostility") == {("turkey", "sdf")}
