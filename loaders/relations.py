@@ -1044,12 +1044,15 @@ class _DepSentence:
                 continue
             if lower == "led" and tok.i >= 2 and self.doc[tok.i - 1].text in "-‐–":
                 self.hyphen_led(tok)
+            noun = tok.head
+            while noun.dep_ == "compound" and noun.head.i > noun.i:
+                noun = noun.head  # ("government forces and allied NDF militiamen")
             if lower in {"allied", "affiliated"} and tok.dep_ == "amod" and (
-                tok.head.dep_ == "conj" and tok.i > 0 and self.doc[tok.i - 1].text not in "-‐–"
+                noun.dep_ == "conj" and tok.i > 0 and self.doc[tok.i - 1].text not in "-‐–"
             ):
                 # "Turkish troops and allied Syrian rebels of the FSA": the two are allies
-                allies = self.actors_at(tok.head)
-                partner = self.actors_at(tok.head.head, 1)[:1]
+                allies = self.actors_at(noun)
+                partner = self.actors_at(noun.head, 1)[:1]
                 taken = {p.actor for p in partner}
                 self.emit(ALLIANCE, [r for r in allies if r.actor not in taken], partner, tok)
             if tok.tag_ == "VBG" and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj",
@@ -1225,6 +1228,15 @@ class _DepSentence:
     def verb(self, v: Token, lemma: str) -> None:
         spec = VERBS[lemma]
         family = spec.family
+        if lemma == "ally" and v.dep_ == "conj" and v.i + 1 < self.sent.end and (
+            self.doc[v.i - 1].lower_ == "and" and (v.i + 1) in self.ctx.by_token
+        ):
+            # "drove out government troops and allied NDF militiamen": an adjective the
+            # parser read as a verb; the named group is allied to the conjunct before "and"
+            preceding = self.ctx.by_token.get(v.i - 2)
+            if preceding is not None:
+                self.emit(ALLIANCE, [self.ctx.by_token[v.i + 1]], [preceding], v)
+            return
         subjects = self.refs(self.subject_tokens(v))
         if family in {"hostility", "hostile_light", "capture"}:
             # "Pro-regime forces led by the Tiger Forces launched ...": the leaders act too
@@ -2249,7 +2261,8 @@ class _DepSentence:
             return False
         clauses = [c for c in n.children if c.dep_ in {"acl", "relcl"}]
         # "an agreement with the government under which army units will deploy"
-        clauses += [t for t in n.subtree if t.dep_ == "relcl" and t.head.i != n.i and any(
+        scope = list(n.head.subtree) if n.dep_ == "dobj" else list(n.subtree)
+        clauses += [t for t in scope if t.dep_ == "relcl" and t.head.i != n.i and t.i > n.i and any(
             c.lower_ == "whereby" or (c.dep_ == "prep" and any(p.lower_ == "which"
                                                                for p in _pobjs(c)))
             for c in t.children)]

@@ -1,6 +1,7 @@
 """Constructions added in session 7, on sentences we wrote: a partner named beside a fighting
 verb's subject ("A, together with B, attacked C") fights C as well, and "fought X alongside Y"
-makes X the enemy of both. Each rule has a case that must not fire."""
+makes X the enemy of both. Each rule has a case that must not fire. (Session 8: "and allied X"
+read as a verb is an adjective.)"""
 
 from __future__ import annotations
 
@@ -161,3 +162,10 @@ def test_alongside_in_a_relative_clause_under_a_member_list_still_counts(
     text = "The coalition includes the YPG, which fought alongside the FSA."
     assert {frozenset(p) for p in directed(extractor, text, "joint_operation")} == {
         frozenset(("ypg", "fsa"))}
+
+
+def test_allied_read_as_a_verb_after_and_is_an_adjective(extractor: Extractor) -> None:
+    text = ("Jaysh al-Fatah fighters drove out government troops and allied National Defence "
+            "Forces militiamen from the town.")
+    assert {frozenset(p) for p in directed(extractor, text, "alliance")} == {
+        frozenset(("ndf", "saa"))}

@@ -87,3 +87,10 @@ def test_a_state_owning_the_offensive_after_in_is_no_place(extractor: Extractor)
     text = "Ankara announced a five-day pause in Turkey's offensive against the SDF."
     assert ("turkey", "sdf") in directed(extractor, text, "hostility")
     assert "Turkey" not in {p.name for p in run(extractor, text).places}
+
+
+def test_a_deal_under_which_troops_deploy_to_help_is_an_alliance(extractor: Extractor) -> None:
+    text = ("The SDF struck a deal with Damascus on 13 October under which government troops "
+            "deployed to Manbij to help repel the Turkish offensive.")
+    assert pairs(extractor, text, "alliance") == {frozenset(("sdf", "saa"))}
+    assert directed(extractor, text, "truce") == set()
