@@ -1520,13 +1520,18 @@ class _DepSentence:
                       companions, v)
         elif family == "alliance":
             partners = self.refs(self.object_tokens(v, spec.preps))
-            if partners:
-                self.emit(ALLIANCE, subjects, partners, v)
-            elif lemma == "coordinate" and any(
+            operational = lemma in {"coordinate", "cooperate"} and any(
                 c.dep_ == "dobj" and (_noun_family(c) == "hostility" or c.lower_ in {
-                    "battles", "operations", "attacks", "moves", "offensives"})
+                    "battles", "operations", "attacks", "moves", "offensives", "defence",
+                    "defense", "fire", "advance", "assault", "strikes"})
                 for c in v.children
-            ):
+            )
+            if partners and operational:
+                # "was coordinating its operations / defence with X": acting together
+                self.emit(JOINT, subjects, partners, v)
+            elif partners:
+                self.emit(ALLIANCE, subjects, partners, v)
+            elif operational:
                 self.emit_symmetric(JOINT, subjects, v)  # "coordinated their battles"
             elif lemma in {"ally", "unite", "team", "align", "reconcile", "cooperate",
                            "collaborate", "coordinate", "partner"}:

@@ -1,7 +1,8 @@
 """Constructions added in session 7, on sentences we wrote: a partner named beside a fighting
 verb's subject ("A, together with B, attacked C") fights C as well, and "fought X alongside Y"
 makes X the enemy of both. Each rule has a case that must not fire. (Session 8: "and allied X"
-read as a verb is an adjective.)"""
+read as a verb is an adjective; coordinating operations or a defence with X is a joint
+operation.)"""
 
 from __future__ import annotations
 
@@ -169,3 +170,17 @@ def test_allied_read_as_a_verb_after_and_is_an_adjective(extractor: Extractor) -
             "Forces militiamen from the town.")
     assert {frozenset(p) for p in directed(extractor, text, "alliance")} == {
         frozenset(("ndf", "saa"))}
+
+
+def test_coordinating_operations_with_a_partner_is_joint(extractor: Extractor) -> None:
+    text = ("Liwa al-Tawhid was coordinating its defence of the district with the Aleppo Military "
+            "Council.")
+    assert {frozenset(p) for p in directed(extractor, text, "joint_operation")} == {
+        frozenset(("liwa-al-tawhid", "aleppo-military-council"))}
+
+
+def test_coordinating_with_a_partner_alone_stays_an_alliance(extractor: Extractor) -> None:
+    text = "The YPG coordinated with the FSA throughout the year."
+    assert directed(extractor, text, "joint_operation") == set()
+    assert {frozenset(p) for p in directed(extractor, text, "alliance")} == {
+        frozenset(("ypg", "fsa"))}
