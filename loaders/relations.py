@@ -177,6 +177,7 @@ class DocRelations:
                 SequenceSentence(self, sent).run()
             MemberLists(self, sent).run()
             CoordinatedActs(self, sent).run()
+            self.truce_of_the_fight(sent, sentence_mark)
             nested = {frozenset((c["source"], c["target"])) for c in self.claims[sentence_mark:]
                       if c["type"] == MEMBERSHIP.value and not c["negated"]}
             if nested:
@@ -188,6 +189,42 @@ class DocRelations:
                         and frozenset((c["source"], c["target"])) in nested)])
         self.doc._.allegiance_claims = self.claims
         self.doc._.allegiance_places = self.places
+
+    def truce_of_the_fight(self, sent: Span, mark: int) -> None:
+        """"Fighting between A and B ended with a Russian-brokered truce", "the agreement halted
+        the fighting between A and B", "Hezbollah announced a ceasefire in Arsal, where its
+        fighters have been battling Nusra": a truce that names no parties of its own, in a
+        sentence whose only fight is between one pair, is between that pair."""
+        if not self.parsed:
+            return
+        claims = self.claims[mark:]
+        if any(c["type"] == TRUCE.value for c in claims):
+            return
+        pairs = {frozenset((c["source"], c["target"])) for c in claims
+                 if c["type"] == HOSTILITY.value}
+        if len(pairs) != 1 or any(t.lower_ in _TRUCE_BREAKING for t in sent):
+            return  # ("attacks despite the ceasefire", "not covered by the truce")
+        fights = {c["trigger"].lower() for c in claims if c["type"] == HOSTILITY.value}
+        if not any(NOUN_FORMS.get(w) in _FIGHT_NOUNS or VERB_FORMS.get(w) in _FIGHT_NOUNS
+                   for w in fights):
+            return  # a fight ends in a truce; a strike or a shelling is no fight
+        for tok in sent:
+            if NOUN_FORMS.get(tok.lower_) not in _FIGHT_ENDING_NOUNS or tok.pos_ != "NOUN":
+                continue
+            if tok.i in self.vetoed or _sought(tok) or any(
+                c.dep_ == "det" and c.lower_ in {"any", "no"} for c in tok.children
+            ) or any(c.dep_ == "prep" and c.lower_ in {"with", "between", "among"}
+                     for c in tok.children):
+                continue  # (a truce with its own parties was read, or not, by noun())
+            if tok.i >= 2 and self.doc[tok.i - 2].lower_ == "before" and (
+                self.doc[tok.i - 1].lower_ == "the"
+            ):
+                continue  # "in the week before the ceasefire": a date, not the truce's parties
+            a, b = sorted(next(iter(pairs)))
+            self.emit(TRUCE, [Ref(a, tok.i, tok.i + 1)], [Ref(b, tok.i, tok.i + 1)], tok, sent,
+                      base=CONF_SEQUENCE, negated=False,
+                      hedged=hedge_cue(sent) is not None)
+            return
 
     def note_attackers(self, refs: Iterable[Ref], trigger: Token) -> None:
         """Remember who attacks in this sentence (named, not through an anaphor)."""
@@ -3867,6 +3904,14 @@ NON_STATE_NOUNS = frozenset({"groups", "group", "factions", "faction",
                              "activists", "residents", "revolutionaries", "defectors",
                              "brigades", "battalions", "organisations", "organizations"})
 REPELLING_VERBS = frozenset({"repel", "repulse", "resist"})
+_FIGHT_NOUNS = frozenset({"fight", "fighting", "battle", "clash", "combat", "skirmish",
+                          "exchange", "war", "confrontation"})
+_TRUCE_BREAKING = frozenset({"despite", "violation", "violations", "violated", "breach",
+                             "breached", "cover", "covers", "covered", "reject", "rejects",
+                             "rejected"})
+# Truce words that may stand without their parties when the fight they end is in the sentence.
+_FIGHT_ENDING_NOUNS = frozenset({"truce", "ceasefire", "cessation", "armistice", "deal",
+                                 "agreement", "accord"})
 DEAL_NOUNS = frozenset({"agreement", "deal", "accord", "arrangement", "settlement",
                         "reconciliation"})
 UNIT_HEADS = frozenset({"forces", "division", "brigade", "brigades", "corps", "guard", "legion",

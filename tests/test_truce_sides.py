@@ -2,7 +2,8 @@
 or "factions, among them A and B" is those groups, not a parent of them; "a pause in hostilities
 between A and B" and "a pause in A's offensive against B" are truces (and no fighting); a group
 moved "under an arrangement with X" is a party; "an agreement reached with X" names X; the paused
-offensive was itself real, and "in Turkey's offensive" names Turkey, not a place."""
+offensive was itself real, and "in Turkey's offensive" names Turkey, not a place; a truce with no
+parties of its own, in a sentence whose only fight is between one pair, binds that pair."""
 
 from __future__ import annotations
 
@@ -93,4 +94,27 @@ def test_a_deal_under_which_troops_deploy_to_help_is_an_alliance(extractor: Extr
     text = ("The SDF struck a deal with Damascus on 13 October under which government troops "
             "deployed to Manbij to help repel the Turkish offensive.")
     assert pairs(extractor, text, "alliance") == {frozenset(("sdf", "saa"))}
+    assert directed(extractor, text, "truce") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting between the YPG and government forces ended on Monday with a Russian-brokered "
+    "truce.",
+    "The agreement, which took effect at midnight, halted the fighting between the SDF and the "
+    "SNA.",
+])
+def test_a_truce_ending_the_sentences_one_fight_binds_its_sides(extractor: Extractor,
+                                                                text: str) -> None:
+    found = pairs(extractor, text, "truce")
+    assert len(found) == 1 and next(iter(found)) in {frozenset(("ypg", "saa")),
+                                                     frozenset(("sdf", "syrian-national-army"))}
+
+
+@pytest.mark.parametrize("text", [
+    "The SDF attacked ISIS positions despite a ceasefire.",
+    "Turkey called for a ceasefire while the SDF fought ISIS.",
+    "The YPG shelled SNA positions a day after the ceasefire took effect.",
+])
+def test_a_truce_beside_an_attack_or_asked_for_binds_nobody(extractor: Extractor,
+                                                            text: str) -> None:
     assert directed(extractor, text, "truce") == set()
