@@ -1568,6 +1568,11 @@ class _DepSentence:
                 self.emit(JOINT, subjects, partners, v)
             elif partners:
                 self.emit(ALLIANCE, subjects, partners, v)
+                if lemma in {"partner", "ally", "team", "side", "cooperate"}:
+                    # "which partners with the SDF against ISIS": both fight ISIS
+                    self.emit(HOSTILITY, subjects + partners, self.refs(
+                        [p for c in v.children if c.dep_ == "prep" and c.lower_ == "against"
+                         for p in _pobjs(c)]), v)
             elif operational:
                 self.emit_symmetric(JOINT, subjects, v)  # "coordinated their battles"
             elif lemma in {"ally", "unite", "team", "align", "reconcile", "cooperate",
@@ -2074,6 +2079,10 @@ class _DepSentence:
                 return
             if lemma in {"agreement", "deal", "accord"} and n.head.lower_ == "of":
                 return
+            if family == "truce" and n.dep_ == "pobj" and n.head.lower_ in {
+                "despite", "notwithstanding"
+            }:
+                return  # "Despite the pause, both sides reported clashes": no new truce here
             if family == "truce" and _sought(n):
                 self.ctx.vetoed.add(n.i)  # (nor may the token-order pass read one)
                 return  # "called for / urged a ceasefire between A and B": none yet
@@ -3596,6 +3605,11 @@ class _DepSentence:
             described = []
         else:
             described = self.refs([c for c in n.head.children if c.dep_ == "nsubj"])
+            if not described and n.head.dep_ == "relcl" and any(
+                c.dep_ == "nsubj" and c.lower_ in WH_WORDS for c in n.head.children
+            ):
+                # "The SDF, which was Washington's main partner": the relative's anchor
+                described = self.actors_at(self.relative_anchor(n.head), 1)
         if not described or n.dep_ == "conj":
             # "its Russian backers", "Turkey's Syrian proxies, the SNA": the adjective names them
             adjectives = [self.ctx.gaz.adjective_actor(c.text) for c in n.children
@@ -3614,6 +3628,21 @@ class _DepSentence:
             self.emit(rtype, owners, described, n)
         else:
             self.emit(rtype, described, owners, n)
+        if n.lower_ in {"partner", "partners", "ally", "allies"} and described:
+            # "X, Washington's main partner in the war against ISIS": both fight ISIS
+            self.emit(HOSTILITY, owners + described, self.fought_against(n), n)
+
+    def fought_against(self, n: Token) -> list[Ref]:
+        """Who a partnership noun is "against": "partner against X", "partner in the war /
+        fight / campaign against X"."""
+        found = [p for c in n.children if c.dep_ == "prep" and c.lower_ == "against"
+                 for p in _pobjs(c)]
+        found += [p for c in n.children if c.dep_ == "prep" and c.lower_ in {"in", "for"}
+                  for w in _pobjs(c) if w.lower_ in {"war", "fight", "campaign", "battle",
+                                                     "struggle", "operations", "effort"}
+                  for d in w.children if d.dep_ == "prep" and d.lower_ == "against"
+                  for p in _pobjs(d)]
+        return self.refs(found)
 
     def its_epithet(self, tok: Token, ref: Ref) -> None:
         """"the Islamic Front and its component Liwa al-Tawhid", "Russia and its ally the

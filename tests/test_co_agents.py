@@ -2,7 +2,7 @@
 verb's subject ("A, together with B, attacked C") fights C as well, and "fought X alongside Y"
 makes X the enemy of both. Each rule has a case that must not fire. (Session 8: "and allied X"
 read as a verb is an adjective; coordinating operations or a defence with X is a joint
-operation.)"""
+operation; partners "against" a foe, or "in the war against" it, both fight it.)"""
 
 from __future__ import annotations
 
@@ -184,3 +184,20 @@ def test_coordinating_with_a_partner_alone_stays_an_alliance(extractor: Extracto
     assert directed(extractor, text, "joint_operation") == set()
     assert {frozenset(p) for p in directed(extractor, text, "alliance")} == {
         frozenset(("ypg", "fsa"))}
+
+
+@pytest.mark.parametrize("text", [
+    "The SDF, which was Washington's main partner in the war against the Islamic State, "
+    "withdrew.",
+    "The SDF is the main US partner in the fight against ISIS in eastern Syria.",
+])
+def test_partners_against_a_foe_both_fight_it(extractor: Extractor, text: str) -> None:
+    assert directed(extractor, text, "hostility") == {("sdf", "islamic-state"),
+                                                      ("united-states", "islamic-state")}
+    assert {frozenset(p) for p in directed(extractor, text, "alliance")} == {
+        frozenset(("sdf", "united-states"))}
+
+
+def test_a_partner_with_no_foe_fights_nobody(extractor: Extractor) -> None:
+    text = "The SDF is Washington's main partner in eastern Syria."
+    assert directed(extractor, text, "hostility") == set()
