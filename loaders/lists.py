@@ -409,15 +409,21 @@ class MemberLists:
 
     def and_other(self, tok: Token) -> None:
         """"A, B and other Free Syrian Army groups": A and B belong to the FSA."""
-        k = tok.i + 1
+        coalition = self.groups_of(tok.i + 1)
+        if coalition is not None:
+            self.emit(self.run_before(tok.i - 1, reach=1), coalition, tok)
+
+    def groups_of(self, k: int) -> Ref | None:
+        """The coalition in "(largest) FSA factions" starting at ``k``: adjectives, a
+        coalition's name, then a plural group noun."""
         while k < self.sent.end and self.ref_at(k) is None and self.doc[k].pos_ == "ADJ":
             k += 1
         coalition = self.ref_at(k) if k < self.sent.end else None
         if coalition is None or not self.is_coalition(coalition.actor):
-            return
+            return None
         if coalition.end >= self.sent.end or self.doc[coalition.end].lower_ not in GROUP_PLURALS:
-            return
-        self.emit(self.run_before(tok.i - 1, reach=1), coalition, tok)
+            return None
+        return coalition
 
     def formed_by(self, tok: Token) -> None:
         """"the NFL, a body formed in May under Turkish sponsorship by A and B"."""
@@ -435,15 +441,10 @@ class MemberLists:
         k = tok.i + 1
         if k < self.sent.end and self.doc[k].lower_ == "the":
             k += 1
-        while k < self.sent.end and self.ref_at(k) is None and self.doc[k].pos_ == "ADJ":
-            k += 1
-        coalition = self.ref_at(k) if k < self.sent.end else None
-        if coalition is None or not self.is_coalition(coalition.actor):
-            return
-        if coalition.end >= self.sent.end or self.doc[coalition.end].lower_ not in GROUP_PLURALS:
-            return
-        self.emit([m for m in self.run_before(tok.i - 1, reach=1)
-                   if m.actor != coalition.actor], coalition, tok)
+        coalition = self.groups_of(k)
+        if coalition is not None:
+            self.emit([m for m in self.run_before(tok.i - 1, reach=1)
+                       if m.actor != coalition.actor], coalition, tok)
 
     def described(self, start: int, end: int) -> None:
         """"Liwa al-Tawhid, the largest Free Syrian Army brigade in Aleppo", "TAI, an
