@@ -2482,7 +2482,7 @@ class _DepSentence:
             head = head.head  # "the Front's components remain engaged against regime forces"
             lower = head.lower_
         if head.pos_ in {"VERB", "AUX"}:
-            family = VERBS[VERB_FORMS[lower]].family if lower in VERB_FORMS else None
+            family = _verb_family(head)
             if family in {"hostility", "hostile_light", "prevent"} and prep.head.i == head.i:
                 return  # the verb's own reading
             trigger = head
@@ -3001,14 +3001,12 @@ class _DepSentence:
             clause[-1].head.i != clause[-1].i
         ):
             clause.append(clause[-1].head)  # (up to the verb's own clause)
-        if any(VERB_FORMS.get(a.lower_) is not None and VERBS[VERB_FORMS[a.lower_]].family in
-               {"includes", "includes_passive"} for a in clause):
+        if any(_verb_family(a) in {"includes", "includes_passive"} for a in clause):
             # "brings together seven groups, led by A and B, alongside C": a list of members,
             # not a fight
             return
         fighting = (lemma is not None and VERBS[lemma].family in {"hostility", "capture"}) or any(
-            c.dep_ == "xcomp" and VERB_FORMS.get(c.lower_) is not None
-            and VERBS[VERB_FORMS[c.lower_]].family in {"hostility", "capture"}
+            c.dep_ == "xcomp" and _verb_family(c) in {"hostility", "capture"}
             for c in verb.children
         ) or any(
             # "the offensive is carried out by A together with B", "A launched Operation
