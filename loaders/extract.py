@@ -62,6 +62,9 @@ class Extractor:
         A user gazetteer file merged into the bundled one (see :mod:`loaders.gazetteer`).
     discover
         Also report actors missing from the gazetteer (``curated=False``).
+    pair_model
+        Path of a learned pair model (:mod:`loaders.pairs`), ``""`` for the bundled one, or
+        ``"off"`` for the rules alone.
 
     Examples
     --------
@@ -81,15 +84,18 @@ class Extractor:
         model: str = DEFAULT_MODEL,
         gazetteer: Path | None = None,
         discover: bool = True,
+        pair_model: str = "",
     ) -> None:
         self.model = model
         self.discover = discover
+        self.pair_model = pair_model
         self._warnings: list[str] = []
         self._extra = str(gazetteer) if gazetteer is not None else ""
         # Load once: a missing or broken user file fails here with a clear InputError.
         self.gazetteer: Gazetteer = load_cached("", self._extra)
         self.nlp = build_nlp(
-            model, extra_path=self._extra, discover=discover, warnings=self._warnings
+            model, extra_path=self._extra, discover=discover, pair_model=pair_model,
+            warnings=self._warnings,
         )
 
     @property
@@ -259,14 +265,14 @@ def _evidence(doc_id: str, text: str, record: dict[str, Any]) -> Evidence:
 _WORKER: Extractor | None = None
 
 
-def _start_worker(extractor: Extractor | None, config: tuple[str, str, bool]) -> None:
+def _start_worker(extractor: Extractor | None, config: tuple[str, str, bool, str]) -> None:
     """Process-pool initializer: a forked worker inherits the parent's loaded extractor; a
     spawned one (platforms without fork) loads its own from the same settings."""
     global _WORKER
     if extractor is None:
-        model, extra, discover = config
+        model, extra, discover, pair_model = config
         extractor = Extractor(model=model, gazetteer=Path(extra) if extra else None,
-                              discover=discover)
+                              discover=discover, pair_model=pair_model)
     _WORKER = extractor
 
 
@@ -281,7 +287,7 @@ def _parallel(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     inherited = extractor if context.get_start_method() == "fork" else None
-    config = (extractor.model, extractor._extra, extractor.discover)
+    config = (extractor.model, extractor._extra, extractor.discover, extractor.pair_model)
     batches = _batches(sources, batch_size)
     with ProcessPoolExecutor(n_process, mp_context=context, initializer=_start_worker,
                              initargs=(inherited, config)) as pool:

@@ -44,6 +44,7 @@ from loaders.gazetteer import (
 from loaders.guard import guarded
 from loaders.lexicon import NOUN_FORMS, NOUNS
 from loaders.names import OPTIONAL_KEYS, key_tokens
+from loaders.pairs import PAIRS_OFF, load_pair_model
 from loaders.relations import RelationExtractor
 
 ACTORS_KEY = "allegiance_actors"
@@ -934,12 +935,13 @@ def _with_lower_head(span: Span) -> Span:
 
 @Language.factory(
     "allegiance_relations",
-    default_config={"gazetteer_path": "", "extra_path": ""},
+    default_config={"gazetteer_path": "", "extra_path": "", "pair_model": ""},
 )
 def make_relations(
-    nlp: Language, name: str, gazetteer_path: str, extra_path: str
+    nlp: Language, name: str, gazetteer_path: str, extra_path: str, pair_model: str
 ) -> RelationExtractor:
-    return RelationExtractor(load_cached(gazetteer_path, extra_path))
+    pairs = None if pair_model == PAIRS_OFF else load_pair_model(pair_model)
+    return RelationExtractor(load_cached(gazetteer_path, extra_path), pairs)
 
 
 # -- builder ----------------------------------------------------------------------------------
@@ -963,6 +965,7 @@ def build_nlp(
     gazetteer_path: str = "",
     extra_path: str = "",
     discover: bool = True,
+    pair_model: str = "",
     warnings: list[str] | None = None,
 ) -> Language:
     """The Allegiance pipeline on ``model``, or the rule-only pipeline when it is missing.
@@ -975,6 +978,8 @@ def build_nlp(
         Gazetteer file replacing the bundled one, and a user file merged into it ("" for none).
     discover
         Whether to add actors missing from the gazetteer.
+    pair_model
+        Learned pair model file (:mod:`loaders.pairs`): "" for the bundled one, "off" for none.
     warnings
         A list that receives a message when the model is missing.
     """
@@ -999,7 +1004,7 @@ def build_nlp(
         nlp.add_pipe("allegiance_actor_ruler", config={**config, "discover": discover})
     add_rank_abbreviations(nlp)
     nlp.add_pipe("allegiance_actor_discovery", config={**config, "discover": discover})
-    nlp.add_pipe("allegiance_relations", config=config)
+    nlp.add_pipe("allegiance_relations", config={**config, "pair_model": pair_model})
     return nlp
 
 

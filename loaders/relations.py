@@ -58,6 +58,14 @@ from loaders.lexicon import (
     WH_WORDS,
     inflect,
 )
+from loaders.pairs import (
+    CONF_LEARNED,
+    PairModel,
+    acted_on_first,
+    best_class,
+    candidates,
+    kind_name,
+)
 
 ACTORS_KEY = "allegiance_actors"
 
@@ -93,19 +101,21 @@ class Ref:
 class RelationExtractor:
     """spaCy component: claims and place captures on ``doc._.allegiance_claims``/``_places``."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, pairs: PairModel | None = None) -> None:
         self.gazetteer = gazetteer
+        self.pairs = pairs
 
     @guarded
     def __call__(self, doc: Doc) -> Doc:
-        DocRelations(doc, self.gazetteer).run()
+        DocRelations(doc, self.gazetteer, self.pairs).run()
         return doc
 
 
 class DocRelations:
-    def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, pairs: PairModel | None = None) -> None:
         self.doc = doc
         self.gaz = gazetteer
+        self.pairs = pairs
         self.parsed = doc.has_annotation("DEP")
         spans = list(doc.spans[ACTORS_KEY]) if ACTORS_KEY in doc.spans else []
         self.spans = spans
@@ -187,6 +197,8 @@ class DocRelations:
                     c for c in self.claims[sentence_mark:] if not (
                         c["type"] == JOINT.value
                         and frozenset((c["source"], c["target"])) in nested)])
+            if self.parsed and self.pairs is not None:
+                self.learned(sent, sentence_mark, self.pairs)
         self.doc._.allegiance_claims = self.claims
         self.doc._.allegiance_places = self.places
 
@@ -226,6 +238,34 @@ class DocRelations:
                       hedged=hedge_cue(sent) is not None)
             return
 
+    def learned(self, sent: Span, mark: int, model: PairModel) -> None:
+        """Claims the pair model finds between actors of ``sent`` no rule claim joins (see
+        :mod:`loaders.pairs`)."""
+        mentions = [s for s in self.spans if sent.start <= s.start < sent.end]
+        if len({s.label_ for s in mentions}) < 2:
+            return
+        records = self.claims[mark:]
+        related = {frozenset((r["source"], r["target"])) for r in records}
+        kinds = {s.label_: kind_name(self.gaz.kind(s.label_), s.label_) for s in mentions}
+        hedged: bool | None = None
+        for cand in candidates(sent, mentions, records, kinds):
+            first, second = cand.first, cand.second
+            if frozenset((first.label_, second.label_)) in related:
+                continue
+            found = best_class(model, cand.features)
+            if found is None:
+                continue
+            name, _ = found
+            if hedged is None:
+                hedged = hedge_cue(sent) is not None
+            rtype = RelationType(name.removesuffix("_fwd").removesuffix("_bwd"))
+            if name.endswith("_bwd") or (rtype is HOSTILITY and acted_on_first(cand)):
+                first, second = second, first
+            self.emit(rtype, [Ref(first.label_, first.start, first.end)],
+                      [Ref(second.label_, second.start, second.end)],
+                      cand.lca if cand.lca is not None else sent.root, sent,
+                      base=CONF_LEARNED, negated=False, hedged=hedged, notes=False)
+
     def note_attackers(self, refs: Iterable[Ref], trigger: Token) -> None:
         """Remember who attacks in this sentence (named, not through an anaphor)."""
         named = [ref.actor for ref in refs if not ref.coref]
@@ -263,7 +303,10 @@ class DocRelations:
         base: float,
         negated: bool,
         hedged: bool,
+        notes: bool = True,
     ) -> None:
+        """Claims from every source to every target; ``notes=False`` keeps them out of what
+        coreference and later sentences remember (attackers, pairs, coalitions)."""
         targets = list(targets)
         for s in sources:
             for t in targets:
@@ -281,18 +324,21 @@ class DocRelations:
                     existing["confidence"] = max(existing["confidence"], round(conf, 3))
                     continue
                 self._seen[key] = len(self.claims)
-                if rtype is RelationType.MEMBERSHIP:
-                    self.coref.note_coalition(t.actor)
-                if rtype is RelationType.HOSTILITY and not negated:
-                    self.note_attackers([s], trigger)
-                if rtype in {RelationType.HOSTILITY, RelationType.TRUCE} and not (
-                    s.coref or t.coref
-                ):
-                    self.coref.note_pair(s.actor, t.actor)
+                if notes:
+                    self._note(rtype, s, t, trigger, negated=negated)
                 self.claims.append(
                     claim_record(self.doc, sent, src, tgt, rtype.value, trigger, conf,
                                  hedged=hedged, negated=negated)
                 )
+
+    def _note(self, rtype: RelationType, s: Ref, t: Ref, trigger: Token, *,
+              negated: bool) -> None:
+        if rtype is RelationType.MEMBERSHIP:
+            self.coref.note_coalition(t.actor)
+        if rtype is RelationType.HOSTILITY and not negated:
+            self.note_attackers([s], trigger)
+        if rtype in {RelationType.HOSTILITY, RelationType.TRUCE} and not (s.coref or t.coref):
+            self.coref.note_pair(s.actor, t.actor)
 
     def emit_place(
         self,

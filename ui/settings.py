@@ -71,6 +71,8 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("ALLEGIANCE_SPACY_MODEL", "spacy_model"))
     gazetteer: Path | None = Field(
         default=None, validation_alias=AliasChoices("ALLEGIANCE_GAZETTEER", "gazetteer"))
+    pair_model: str = Field(
+        default="", validation_alias=AliasChoices("ALLEGIANCE_PAIR_MODEL", "pair_model"))
 
     @classmethod
     def settings_customise_sources(

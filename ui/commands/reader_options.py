@@ -128,11 +128,12 @@ def reader_options(
 
 
 def make_extractor(settings: Settings) -> Extractor:
-    """The configured extractor (spaCy model and gazetteer from settings)."""
+    """The configured extractor (spaCy model, gazetteer and pair model from settings)."""
     # spaCy loads here, not when the CLI starts: other commands never need it.
     from loaders.extract import Extractor
 
-    return Extractor(model=settings.spacy_model, gazetteer=settings.gazetteer)
+    return Extractor(model=settings.spacy_model, gazetteer=settings.gazetteer,
+                     pair_model=settings.pair_model)
 
 
 def print_skips(console: Console, skipped: list[SkippedFile], *, show_harmless: bool) -> None:
