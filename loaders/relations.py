@@ -245,13 +245,11 @@ class DocRelations:
         if len({s.label_ for s in mentions}) < 2:
             return
         records = self.claims[mark:]
-        related = {frozenset((r["source"], r["target"])) for r in records}
+        related = frozenset(frozenset((r["source"], r["target"])) for r in records)
         kinds = {s.label_: kind_name(self.gaz.kind(s.label_), s.label_) for s in mentions}
         hedged: bool | None = None
-        for cand in candidates(sent, mentions, records, kinds):
+        for cand in candidates(sent, mentions, records, kinds, skip=related):
             first, second = cand.first, cand.second
-            if frozenset((first.label_, second.label_)) in related:
-                continue
             found = best_class(model, cand.features)
             if found is None:
                 continue

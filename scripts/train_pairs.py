@@ -241,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=BUNDLED_MODEL)
     parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
     parser.add_argument("--min-count", type=int, default=2)
-    parser.add_argument("--threshold", type=float, default=0.4,
+    parser.add_argument("--threshold", type=float, default=0.35,
                         help="probability a class needs to become a claim")
     parser.add_argument("--cv", action="store_true",
                         help="leave-one-set-out measurement; writes bench/results, not a model")

@@ -51,7 +51,11 @@ DEV_FLOORS = {"blind": (0.94, 0.82), "unseen": (0.83, 0.68), "fresh": (0.74, 0.6
               "final": (0.74, 0.69), "sealed": (0.82, 0.67), "vault": (0.78, 0.62),
               "cellar": (0.85, 0.67), "loft": (0.72, 0.55), "attic": (0.85, 0.65),
               "den": (0.78, 0.63), "porch": (0.78, 0.62), "shed": (0.81, 0.63),
-              "kiln": (0.70, 0.56), "mill": (0.78, 0.63), "roof": (0.76, 0.59)}
+              "kiln": (0.70, 0.56), "mill": (0.78, 0.63), "roof": (0.76, 0.59),
+              "tower": (0.70, 0.59), "cabin": (0.70, 0.58)}
+# Since session 9 the learned pair model (loaders/pairs.py) is trained on all these sets, so
+# the extractor scores them well above these floors (they were set from the rules alone); the
+# leave-one-set-out numbers of scripts/train_pairs.py --cv are the honest ones.
 
 
 @pytest.fixture(scope="module")

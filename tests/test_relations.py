@@ -9,6 +9,7 @@ import pytest
 
 from graph.model import Document, Extraction, RelationType, document_id
 from loaders.extract import Extractor, merge_extractions, to_output_json
+from loaders.pairs import PAIRS_OFF
 from loaders.pipeline import model_available
 from loaders.source import SourceText
 
@@ -21,7 +22,7 @@ needs_model = pytest.mark.skipif(not model_available(MODEL), reason=f"{MODEL} no
 def extractor() -> Extractor:
     if not model_available(MODEL):
         pytest.skip(f"{MODEL} not installed")
-    return Extractor(model=MODEL)
+    return Extractor(model=MODEL, pair_model=PAIRS_OFF)  # the rules alone (see conftest.py)
 
 
 def source(text: str, when: date | None = None, **meta: str) -> SourceText:
