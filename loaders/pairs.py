@@ -49,6 +49,11 @@ CLASSES: tuple[str, ...] = (
 DIRECTED = frozenset({"support", "membership"})  # families whose classes carry a direction
 _NEGATING = frozenset({"not", "no", "never", "denied", "deny", "denies", "n't", "rejected",
                        "refused"})
+_MODALS = frozenset({"would", "could", "may", "might", "will", "should", "must", "can"})
+_SEEKING = frozenset({"call", "calls", "called", "calling", "urge", "urges", "urged", "urging",
+                      "demand", "demands", "demanded", "seek", "seeks", "sought", "propose",
+                      "proposes", "proposed", "warn", "warns", "warned", "threaten",
+                      "threatens", "threatened"})
 _COALITION_HEADS = frozenset({"coalition", "alliance", "front", "room", "council", "army"})
 _GAP_PUNCT = frozenset({",", "-", "(", ")"})
 _GAP_WORDS = 12  # a longer gap contributes its first and last six words
@@ -178,7 +183,8 @@ def features_of_words(words: Iterable[str]) -> set[str]:
 
 def sentence_features(sent: Span, records: list[dict[str, Any]]) -> dict[str, int]:
     """Features every pair of the sentence shares: trigger families present, a negating word,
-    and the families of the rule claims made in it."""
+    a modal, *any* or a verb of asking or warning (a relation wished for, not made), and the
+    families of the rule claims made in it."""
     out: dict[str, int] = {}
     for tok in sent:
         verb = VERB_FORMS.get(tok.lower_)
@@ -189,6 +195,12 @@ def sentence_features(sent: Span, records: list[dict[str, Any]]) -> dict[str, in
             out["sn:" + NOUNS[noun]] = 1
         if tok.lower_ in _NEGATING:
             out["sneg"] = 1
+        if tok.dep_ == "aux" and tok.lower_ in _MODALS:
+            out["smodal:" + tok.lower_] = 1
+        elif tok.lower_ == "any":
+            out["sany"] = 1
+        elif tok.lower_ in _SEEKING:
+            out["sseek"] = 1
     for record in records:
         out["srule:" + record["type"]] = 1
     return out
@@ -312,6 +324,9 @@ def _path_features(f: dict[str, int], ra: Token, rb: Token, pair_kinds: str) -> 
             f["pprep:" + tok.lower_] = 1
     if any(c.dep_ == "neg" for t in (lca, *up, *down) for c in t.children):
         f["pathneg"] = 1
+    for c in lca.children:
+        if c.dep_ == "aux" and c.lower_ in _MODALS:
+            f["lcamodal"] = 1
     return lca
 
 

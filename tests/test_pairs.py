@@ -163,3 +163,15 @@ def test_training_separates_two_families_and_writes_a_loadable_model(tmp_path: P
 
 def test_bundled_model_path_is_in_the_package() -> None:
     assert BUNDLED_MODEL.is_file() and BUNDLED_MODEL.parent.name == "data"
+
+
+@pytest.mark.parametrize("text", [
+    "Russia called for a truce between the army and Jaish al-Islam.",
+    "Washington agreed to a pause in the Turkish offensive against the SDF.",
+    "Jaysh al-Islam warned that any attack on Faylaq al-Rahman would be answered.",
+])
+def test_the_bundled_model_adds_nothing_where_a_relation_is_only_wished_for(text: str) -> None:
+    # the rules read these as no relation (or only Turkey-SDF); the model sees the modal, the
+    # "any" and the verb of asking, and adds nothing of its own
+    claims = run(Extractor(model=MODEL), text).claims
+    assert [c for c in claims if c.confidence <= 0.45] == []
