@@ -39,6 +39,11 @@ BUNDLED_MODEL = Path(__file__).with_name("data") / "pair_model.json"
 FORMAT = "allegiance-pair-model/1"
 CONF_LEARNED = 0.45  # below every rule: direct 0.85, coreference 0.7, token order 0.6
 PAIRS_OFF = "off"  # the pair_model setting that leaves the rules alone
+# Actors a sentence refers to without naming them (``DocRelations.implied``): one-token spans
+# in this span group, labelled with the actor, their kb_id IMPLIED + how ("coref" for an
+# anaphor, "head" for "the council", "adj" for "Turkish troops").
+IMPLIED_KEY = "allegiance_implied"
+IMPLIED = "implied:"
 
 # Classes: a family, and for the directed ones which of the two names (in text order) is the
 # source: "_fwd" the first, "_bwd" the second.
@@ -77,9 +82,7 @@ class PairModel:
         rows: dict[str, np.ndarray] = {}
         for k, cls in enumerate(classes):
             for feature, weight in self.weights[cls].items():
-                if feature not in rows:
-                    rows[feature] = np.zeros(len(classes))
-                rows[feature][k] = weight
+                rows.setdefault(feature, np.zeros(len(classes)))[k] = weight
         object.__setattr__(self, "_classes", classes)
         object.__setattr__(self, "_rows", rows)
         object.__setattr__(self, "_bias", np.array([self.biases[c] for c in classes]))
@@ -121,12 +124,16 @@ def load_pair_model(path: str = "") -> PairModel:
     unknown = set(classes) - set(CLASSES)
     if unknown:
         raise InputError(f"pair model {file} has unknown classes {sorted(unknown)}")
-    return PairModel(
-        biases={c: float(v["bias"]) for c, v in classes.items()},
-        weights={c: {k: float(w) for k, w in v["weights"].items()} for c, v in classes.items()},
-        threshold=float(raw["threshold"]),
-        meta=raw.get("meta", {}),
-    )
+    try:
+        return PairModel(
+            biases={c: float(v["bias"]) for c, v in classes.items()},
+            weights={c: {k: float(w) for k, w in v["weights"].items()}
+                     for c, v in classes.items()},
+            threshold=float(raw["threshold"]),
+            meta=raw.get("meta", {}),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise InputError(f"pair model {file} is malformed: {error!r}") from error
 
 
 # -- features ---------------------------------------------------------------------------------
@@ -215,7 +222,12 @@ def candidates(sent: Span, mentions: list[Span], records: list[dict[str, Any]],
     it (plain claim dicts), ``kinds`` each actor label's :func:`kind_name`; pairs of labels in
     ``skip`` are left out.
     """
-    labels = list(dict.fromkeys(s.label_ for s in mentions))
+    named = [s for s in mentions if not s.kb_id_.startswith(IMPLIED)]
+    labels = list(dict.fromkeys(s.label_ for s in named))
+    # an actor named in the sentence is paired by its name, never by an anaphor of it
+    implied = [s for s in mentions if s.kb_id_.startswith(IMPLIED) and s.label_ not in labels]
+    mentions = named + implied
+    labels += dict.fromkeys(s.label_ for s in implied)
     if len(labels) < 2:
         return
     shared = sentence_features(sent, records)
@@ -224,24 +236,30 @@ def candidates(sent: Span, mentions: list[Span], records: list[dict[str, Any]],
         for lb in labels[i + 1:]:
             if frozenset((la, lb)) in skip:
                 continue
-            first, second = _closest(mentions, la, lb)
-            yield _candidate(doc, sent, first, second, mentions, records, kinds, shared)
+            closest = _closest(mentions, la, lb)
+            if closest is None:
+                continue
+            first, second = closest
+            yield _candidate(doc, sent, first, second, named, records, kinds, shared)
 
 
-def _closest(mentions: list[Span], la: str, lb: str) -> tuple[Span, Span]:
+def _closest(mentions: list[Span], la: str, lb: str) -> tuple[Span, Span] | None:
     best: tuple[int, Span, Span] | None = None
     for sa in mentions:
         if sa.label_ != la:
             continue
         for sb in mentions:
-            if sb.label_ == lb and (best is None or abs(sa.start - sb.start) < best[0]):
+            if sb.label_ == lb and sb.start != sa.start and (
+                best is None or abs(sa.start - sb.start) < best[0]
+            ):
                 best = (abs(sa.start - sb.start), sa, sb)
-    assert best is not None
+    if best is None:
+        return None  # (both only implied, by one word: "they" for A and B)
     _, sa, sb = best
     return (sa, sb) if sa.start <= sb.start else (sb, sa)
 
 
-def _candidate(doc: Doc, sent: Span, sa: Span, sb: Span, mentions: list[Span],
+def _candidate(doc: Doc, sent: Span, sa: Span, sb: Span, named: list[Span],
                records: list[dict[str, Any]], kinds: dict[str, str],
                shared: dict[str, int]) -> Candidate:
     f = dict(shared)
@@ -249,7 +267,7 @@ def _candidate(doc: Doc, sent: Span, sa: Span, sb: Span, mentions: list[Span],
     pair_kinds = ka + ">" + kb
     gap = doc[sa.end:sb.start]
     f["dist:" + _bucket(len(gap))] = 1
-    between = {s.label_ for s in mentions if sa.end <= s.start < sb.start} - {sa.label_,
+    between = {s.label_ for s in named if sa.end <= s.start < sb.start} - {sa.label_,
                                                                              sb.label_}
     f["others:" + _bucket(len(between), (0, 1, 2, 4))] = 1
     for tok in gap:
@@ -288,8 +306,14 @@ def _candidate(doc: Doc, sent: Span, sa: Span, sb: Span, mentions: list[Span],
         f["rule:none"] = 1
         if any({r["source"], r["target"]} & {sa.label_, sb.label_} for r in records):
             f["rule:one-side"] = 1
-    f["new:a"] = int(sa.label_.startswith("new:"))
-    f["new:b"] = int(sb.label_.startswith("new:"))
+    # (a feature is present or absent: training reads a 0 as absent, so none is ever 0)
+    for side, span in (("a", sa), ("b", sb)):
+        if span.kb_id_.startswith(IMPLIED):
+            how = span.kb_id_.removeprefix(IMPLIED)
+            f[f"imp:{side}:{how}"] = 1
+            f[f"imp:{how}:" + pair_kinds] = 1
+        if span.label_.startswith("new:"):
+            f["new:" + side] = 1
     return Candidate(sa, sb, f, lca)
 
 

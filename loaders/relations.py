@@ -60,6 +60,8 @@ from loaders.lexicon import (
 )
 from loaders.pairs import (
     CONF_LEARNED,
+    IMPLIED,
+    IMPLIED_KEY,
     PairModel,
     acted_on_first,
     best_class,
@@ -138,6 +140,7 @@ class DocRelations:
         self.vetoed: set[int] = set()
         # pairs the parse related without a claim ("the coalition led by the US"), this sentence
         self.covered: set[frozenset[str]] = set()
+        self.implied_spans: list[Span] = []
 
     def kind_of(self, actor: str) -> ActorKind | None:
         kind = self.gaz.kind(actor)
@@ -197,8 +200,13 @@ class DocRelations:
                     c for c in self.claims[sentence_mark:] if not (
                         c["type"] == JOINT.value
                         and frozenset((c["source"], c["target"])) in nested)])
-            if self.parsed and self.pairs is not None:
-                self.learned(sent, sentence_mark, self.pairs)
+            if self.parsed:
+                implied = self.implied(sent)
+                self.implied_spans += implied
+                if self.pairs is not None:
+                    self.learned(sent, sentence_mark, self.pairs, implied)
+        if self.parsed:
+            self.doc.spans[IMPLIED_KEY] = self.implied_spans
         self.doc._.allegiance_claims = self.claims
         self.doc._.allegiance_places = self.places
 
@@ -238,10 +246,35 @@ class DocRelations:
                       hedged=hedge_cue(sent) is not None)
             return
 
-    def learned(self, sent: Span, mark: int, model: PairModel) -> None:
+    def implied(self, sent: Span) -> list[Span]:
+        """Actors ``sent`` refers to without naming them, as one-token spans labelled with the
+        actor: anaphors resolved as the rules resolve them ("it", "the group", "both sides"),
+        bare name heads ("the council") and state adjectives ("Turkish troops"). Only the pair
+        model reads them; the rules resolve their own arguments."""
+        dep = _DepSentence(self, sent)
+        out: list[Span] = []
+        for tok in sent:
+            if tok.i in self.by_token:
+                continue
+            how, refs = "", []
+            lower = tok.lower_
+            if anaphor_number(tok) is not None or lower in DESCRIBED_PLURALS:
+                how, refs = "coref", dep.resolve_anaphor(tok)
+            elif tok.pos_ == "NOUN" and lower in NAME_HEADS:
+                how, refs = "head", dep.name_head(tok)
+            elif tok.pos_ in {"ADJ", "PROPN"} and tok.is_title:
+                actor = self.gaz.adjective_actor(tok.text)
+                if actor is not None:
+                    how, refs = "adj", [Ref(actor, tok.i, tok.i + 1)]
+            for actor in dict.fromkeys(r.actor for r in refs):
+                out.append(Span(self.doc, tok.i, tok.i + 1, label=actor, kb_id=IMPLIED + how))
+        return out
+
+    def learned(self, sent: Span, mark: int, model: PairModel,
+                implied: list[Span] = ()) -> None:  # type: ignore[assignment]
         """Claims the pair model finds between actors of ``sent`` no rule claim joins (see
-        :mod:`loaders.pairs`)."""
-        mentions = [s for s in self.spans if sent.start <= s.start < sent.end]
+        :mod:`loaders.pairs`); ``implied`` adds the actors referred to without a name."""
+        mentions = [s for s in self.spans if sent.start <= s.start < sent.end] + list(implied)
         if len({s.label_ for s in mentions}) < 2:
             return
         records = self.claims[mark:]
@@ -259,8 +292,7 @@ class DocRelations:
             rtype = RelationType(name.removesuffix("_fwd").removesuffix("_bwd"))
             if name.endswith("_bwd") or (rtype is HOSTILITY and acted_on_first(cand)):
                 first, second = second, first
-            self.emit(rtype, [Ref(first.label_, first.start, first.end)],
-                      [Ref(second.label_, second.start, second.end)],
+            self.emit(rtype, [_mention_ref(first)], [_mention_ref(second)],
                       cand.lca if cand.lca is not None else sent.root, sent,
                       base=CONF_LEARNED, negated=False, hedged=hedged, notes=False)
 
@@ -313,7 +345,7 @@ class DocRelations:
                 src, tgt = s, t
                 if not rtype.directed and tgt.actor < src.actor:
                     src, tgt = tgt, src
-                conf = CONF_COREF if (s.coref or t.coref) else base
+                conf = min(base, CONF_COREF) if (s.coref or t.coref) else base
                 if hedged:
                     conf *= HEDGE_FACTOR
                 key = (sent.start, src.actor, tgt.actor, rtype.value, negated)
@@ -405,6 +437,11 @@ def claim_record(
         "mentions": mentions,
         "names": names,
     }
+
+
+def _mention_ref(span: Span) -> Ref:
+    """The argument a named or implied mention (see ``DocRelations.implied``) stands for."""
+    return Ref(span.label_, span.start, span.end, coref=span.kb_id_.startswith(IMPLIED))
 
 
 # -- dependency-based -------------------------------------------------------------------------

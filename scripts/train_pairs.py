@@ -38,6 +38,8 @@ from loaders.pairs import (  # noqa: E402
     BUNDLED_MODEL,
     CLASSES,
     DIRECTED,
+    IMPLIED,
+    IMPLIED_KEY,
     PAIRS_OFF,
     PairModel,
     best_class,
@@ -107,6 +109,8 @@ def collect(extractor: Extractor, name: str) -> SetData:
             return declared.get(actor, actor)
 
         spans = list(doc.spans[ACTORS_KEY]) if ACTORS_KEY in doc.spans else []
+        implied = list(doc.spans[IMPLIED_KEY]) if IMPLIED_KEY in doc.spans else []
+        named = {s.label_: s.text for s in spans}  # (an implied discovered actor's name)
         records = doc._.allegiance_claims or []
         located = []
         for item in hd.items:
@@ -115,12 +119,12 @@ def collect(extractor: Extractor, name: str) -> SetData:
                 located.append((item.relation, at, at + len(item.evidence)))
         examples: list[Example] = []
         for sent in doc.sents:
-            mentions = [s for s in spans if sent.start <= s.start < sent.end]
+            mentions = [s for s in [*spans, *implied] if sent.start <= s.start < sent.end]
             mine = [r for r in records if r["sent_start"] == sent.start_char]
             kinds = {s.label_: kind_name(gaz.kind(s.label_), s.label_) for s in mentions}
             for cand in candidates(sent, mentions, mine, kinds):
-                a = ident(cand.first.label_, cand.first.text)
-                b = ident(cand.second.label_, cand.second.text)
+                a, b = (ident(m.label_, named.get(m.label_, "") if m.kb_id_.startswith(IMPLIED)
+                              else m.text) for m in (cand.first, cand.second))
                 positive: set[str] = set()
                 optional: set[str] = set()
                 for rel, start, end in located:
@@ -158,7 +162,7 @@ def train(data: list[SetData], *, c: float, min_count: int, threshold: float) ->
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform(
         [{f: v for f, v in e.features.items() if f in kept} for e in examples])
-    names = vectorizer.get_feature_names_out()
+    names = [str(n) for n in vectorizer.get_feature_names_out()]
     biases: dict[str, float] = {}
     weights: dict[str, dict[str, float]] = {}
     for cls in CLASSES:
@@ -168,7 +172,7 @@ def train(data: list[SetData], *, c: float, min_count: int, threshold: float) ->
             continue  # too few examples to learn from
         fitted = LogisticRegression(C=c, max_iter=5000).fit(matrix[rows], y)
         biases[cls] = round(float(fitted.intercept_[0]), 4)
-        weights[cls] = {str(names[j]): round(float(w), 4)
+        weights[cls] = {names[j]: round(float(w), 4)
                         for j, w in enumerate(fitted.coef_[0]) if abs(w) >= 1e-3}
     meta = {
         "trained_at_utc": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -241,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=BUNDLED_MODEL)
     parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
     parser.add_argument("--min-count", type=int, default=2)
-    parser.add_argument("--threshold", type=float, default=0.35,
+    parser.add_argument("--threshold", type=float, default=0.4,
                         help="probability a class needs to become a claim")
     parser.add_argument("--cv", action="store_true",
                         help="leave-one-set-out measurement; writes bench/results, not a model")
