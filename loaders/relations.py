@@ -18,7 +18,7 @@ Results are plain dicts (they cross process boundaries in ``nlp.pipe(n_process=2
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -271,7 +271,7 @@ class DocRelations:
         return out
 
     def learned(self, sent: Span, mark: int, model: PairModel,
-                implied: list[Span] = ()) -> None:  # type: ignore[assignment]
+                implied: Sequence[Span] = ()) -> None:
         """Claims the pair model finds between actors of ``sent`` no rule claim joins (see
         :mod:`loaders.pairs`); ``implied`` adds the actors referred to without a name."""
         mentions = [s for s in self.spans if sent.start <= s.start < sent.end] + list(implied)
