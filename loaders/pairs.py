@@ -45,6 +45,12 @@ PAIRS_OFF = "off"  # the pair_model setting that leaves the rules alone
 IMPLIED_KEY = "allegiance_implied"
 IMPLIED = "implied:"
 
+
+def is_implied(span: Span) -> bool:
+    """Whether ``span`` is an implied mention (see :data:`IMPLIED_KEY`), not a name."""
+    return span.kb_id_.startswith(IMPLIED)
+
+
 # Classes: a family, and for the directed ones which of the two names (in text order) is the
 # source: "_fwd" the first, "_bwd" the second.
 CLASSES: tuple[str, ...] = (
@@ -222,10 +228,10 @@ def candidates(sent: Span, mentions: list[Span], records: list[dict[str, Any]],
     it (plain claim dicts), ``kinds`` each actor label's :func:`kind_name`; pairs of labels in
     ``skip`` are left out.
     """
-    named = [s for s in mentions if not s.kb_id_.startswith(IMPLIED)]
+    named = [s for s in mentions if not is_implied(s)]
     labels = list(dict.fromkeys(s.label_ for s in named))
     # an actor named in the sentence is paired by its name, never by an anaphor of it
-    implied = [s for s in mentions if s.kb_id_.startswith(IMPLIED) and s.label_ not in labels]
+    implied = [s for s in mentions if is_implied(s) and s.label_ not in labels]
     mentions = named + implied
     labels += dict.fromkeys(s.label_ for s in implied)
     if len(labels) < 2:
@@ -308,7 +314,7 @@ def _candidate(doc: Doc, sent: Span, sa: Span, sb: Span, named: list[Span],
             f["rule:one-side"] = 1
     # (a feature is present or absent: training reads a 0 as absent, so none is ever 0)
     for side, span in (("a", sa), ("b", sb)):
-        if span.kb_id_.startswith(IMPLIED):
+        if is_implied(span):
             how = span.kb_id_.removeprefix(IMPLIED)
             f[f"imp:{side}:{how}"] = 1
             f[f"imp:{how}:" + pair_kinds] = 1

@@ -66,6 +66,7 @@ from loaders.pairs import (
     acted_on_first,
     best_class,
     candidates,
+    is_implied,
     kind_name,
 )
 
@@ -441,7 +442,7 @@ def claim_record(
 
 def _mention_ref(span: Span) -> Ref:
     """The argument a named or implied mention (see ``DocRelations.implied``) stands for."""
-    return Ref(span.label_, span.start, span.end, coref=span.kb_id_.startswith(IMPLIED))
+    return Ref(span.label_, span.start, span.end, coref=is_implied(span))
 
 
 # -- dependency-based -------------------------------------------------------------------------

@@ -38,12 +38,12 @@ from loaders.pairs import (  # noqa: E402
     BUNDLED_MODEL,
     CLASSES,
     DIRECTED,
-    IMPLIED,
     IMPLIED_KEY,
     PAIRS_OFF,
     PairModel,
     best_class,
     candidates,
+    is_implied,
     kind_name,
 )
 from loaders.relations import ACTORS_KEY  # noqa: E402
@@ -123,8 +123,8 @@ def collect(extractor: Extractor, name: str) -> SetData:
             mine = [r for r in records if r["sent_start"] == sent.start_char]
             kinds = {s.label_: kind_name(gaz.kind(s.label_), s.label_) for s in mentions}
             for cand in candidates(sent, mentions, mine, kinds):
-                a, b = (ident(m.label_, named.get(m.label_, "") if m.kb_id_.startswith(IMPLIED)
-                              else m.text) for m in (cand.first, cand.second))
+                a, b = (ident(m.label_, named.get(m.label_, "") if is_implied(m) else m.text)
+                        for m in (cand.first, cand.second))
                 positive: set[str] = set()
                 optional: set[str] = set()
                 for rel, start, end in located:
@@ -162,7 +162,7 @@ def train(data: list[SetData], *, c: float, min_count: int, threshold: float) ->
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform(
         [{f: v for f, v in e.features.items() if f in kept} for e in examples])
-    names = [str(n) for n in vectorizer.get_feature_names_out()]
+    names = vectorizer.get_feature_names_out()
     biases: dict[str, float] = {}
     weights: dict[str, dict[str, float]] = {}
     for cls in CLASSES:
@@ -172,7 +172,7 @@ def train(data: list[SetData], *, c: float, min_count: int, threshold: float) ->
             continue  # too few examples to learn from
         fitted = LogisticRegression(C=c, max_iter=5000).fit(matrix[rows], y)
         biases[cls] = round(float(fitted.intercept_[0]), 4)
-        weights[cls] = {names[j]: round(float(w), 4)
+        weights[cls] = {str(names[j]): round(float(w), 4)
                         for j, w in enumerate(fitted.coef_[0]) if abs(w) >= 1e-3}
     meta = {
         "trained_at_utc": datetime.now(UTC).isoformat(timespec="seconds"),

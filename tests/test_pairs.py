@@ -203,7 +203,6 @@ def test_training_separates_two_families_and_writes_a_loadable_model(tmp_path: P
         model.scores(["bw:attack"]))
 
 
-
 def test_bundled_model_path_is_in_the_package() -> None:
     assert BUNDLED_MODEL.is_file() and BUNDLED_MODEL.parent.name == "data"
 
